@@ -1,0 +1,107 @@
+"""Build the technique section of the site from the catalog.
+
+* the navigation of "92招" (chapter overviews and technique pages), in catalog order;
+* ``<!-- catalog:all -->`` and ``<!-- catalog:chapter N -->`` become tables;
+* each technique page gets its compliance badge and links to the notebooks that
+  practise it, all taken from ``coursekit/data/techniques.yaml``.
+"""
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from coursekit import catalog
+
+NB_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+TEXT = {
+    "zh": {"id": "编号", "title": "技巧", "chapter": "章", "stage": "阶段", "compliance": "合规",
+           "grades": "适用风险等级", "practise": "动手练习：", "chapter_word": "第{n}章"},
+    "en": {"id": "No.", "title": "Technique", "chapter": "Ch.", "stage": "Stage", "compliance": "Compliance",
+           "grades": "Risk grades", "practise": "Practise in the workbook:", "chapter_word": "Chapter {n}"},
+}
+GRADE = {"zh": {5: "未收款", 4: "催收款", 3: "准呆账", 2: "呆账", 1: "死账"},
+         "en": {5: "not yet due", 4: "in collection", 3: "doubtful", 2: "bad", 1: "dead"}}
+
+
+def _docs(config) -> Path:
+    return Path(config["docs_dir"])
+
+
+@event_priority(100)
+def on_config(config, **kwargs):
+    techs, chaps = catalog.techniques(), catalog.chapters()
+    docs = _docs(config)
+    section = None
+    for item in config["nav"] or []:
+        if isinstance(item, dict) and "92招" in item:
+            section = item["92招"]
+    if section is None:
+        return config
+    translations = {}
+    for cid, ch in chaps.iterrows():
+        label = f"第{cid}章 {ch.title_zh}"
+        translations[label] = f"{cid}. {ch.title_en}"
+        pages = [f"techniques/chapter-{cid:02d}.md"] + list(techs[techs.chapter == cid].page)
+        pages = [p for p in pages if (docs / p).exists()]
+        if pages:
+            section.append({label: pages})
+    i18n = config["plugins"].get("i18n")
+    if i18n is not None:
+        for lang in i18n.config.languages:
+            if lang.locale == "en":
+                lang.nav_translations = {**(lang.nav_translations or {}), **translations}
+    return config
+
+
+def _lang(page) -> str:
+    return "en" if page.file.src_uri.endswith(".en.md") else "zh"
+
+
+def _badge(level: str, lang: str) -> str:
+    return f'<span class="ck-badge ck-badge--{level}">{catalog.COMPLIANCE_LABELS[lang][level]}</span>'
+
+
+def _title(row, lang):
+    return row.title_zh if lang == "zh" else row.title_en
+
+
+def _table(rows, lang: str, prefix: str) -> str:
+    t = TEXT[lang]
+    head = f"| {t['id']} | {t['title']} | {t['chapter']} | {t['stage']} | {t['compliance']} | {t['grades']} |\n"
+    head += "|---:|---|---:|---|---|---|\n"
+    lines = []
+    for tid, r in rows.iterrows():
+        grades = "、".join(GRADE[lang][g] for g in sorted(r.grades, reverse=True)) if lang == "zh" \
+            else ", ".join(GRADE[lang][g] for g in sorted(r.grades, reverse=True))
+        link = f"[{_title(r, lang)}]({prefix}{tid:02d}-{r.slug}.md)"
+        lines.append(f"| {tid} | {link} | {r.chapter} | {catalog.STAGE_LABELS[lang][r.stage]} | "
+                     f"{_badge(r.compliance, lang)} | {grades} |")
+    return head + "\n".join(lines) + "\n"
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    lang = _lang(page)
+    techs = catalog.techniques()
+    if "<!-- catalog:all -->" in markdown:
+        markdown = markdown.replace("<!-- catalog:all -->", _table(techs, lang, ""))
+    for m in re.finditer(r"<!-- catalog:chapter (\d+) -->", markdown):
+        rows = techs[techs.chapter == int(m.group(1))]
+        markdown = markdown.replace(m.group(0), _table(rows, lang, ""))
+    tid = page.meta.get("id")
+    if tid in techs.index and page.file.src_uri.startswith("techniques/"):
+        markdown = _decorate_technique(markdown, techs.loc[tid], tid, lang)
+    return markdown
+
+
+def _decorate_technique(markdown: str, row, tid: int, lang: str) -> str:
+    t = TEXT[lang]
+    chap = t["chapter_word"].format(n=row.chapter)
+    meta = (f'{_badge(row.compliance, lang)} <span class="ck-meta">[{chap}](chapter-{row.chapter:02d}.md) · '
+            f'{catalog.STAGE_LABELS[lang][row.stage]}</span>\n\n')
+    markdown = re.sub(r"^(# .+\n)", lambda m: m.group(1) + "\n" + meta, markdown, count=1, flags=re.M)
+    nbs = [n for n in row.notebooks if (NB_DIR / f"{n}.ipynb").exists()]
+    if nbs:
+        links = t["practise"] + " " + " · ".join(f"[`{n}`](../notebooks/{n}.ipynb)" for n in nbs) + "\n\n"
+        heading = "## 练一练" if lang == "zh" else "## Practise it"
+        markdown = markdown.replace(heading + "\n", heading + "\n\n" + links, 1)
+    return markdown

@@ -1,0 +1,37 @@
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SOURCES = ROOT.parent / "shared" / "sources"
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    import yaml
+
+    m = re.match(r"^---\n(.*?)\n---\n(.*)$", text, flags=re.S)
+    if not m:
+        return {}, text
+    return yaml.safe_load(m.group(1)) or {}, m.group(2)
+
+
+@pytest.fixture(scope="session")
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Build the whole site once per test run (strict), into a temporary folder."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("site")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    proc = subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(out)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
+    return out

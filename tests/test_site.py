@@ -1,0 +1,116 @@
+"""The built site: both languages, no third-party requests, Chinese search, notebook pages."""
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from coursekit import catalog
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.site
+NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+
+
+class _Loads(HTMLParser):
+    """Collect every URL a page would load (not plain links)."""
+
+    LOADING_RELS = {"stylesheet", "preload", "prefetch", "icon", "shortcut", "apple-touch-icon", "modulepreload",
+                    "manifest", "preconnect", "dns-prefetch"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed", "track") and a.get("src"):
+            self.urls.append(a["src"])
+        if tag in ("img", "source") and a.get("srcset"):
+            self.urls += [part.strip().split(" ")[0] for part in a["srcset"].split(",")]
+        if tag == "link" and a.get("href") and set((a.get("rel") or "").lower().split()) & self.LOADING_RELS:
+            self.urls.append(a["href"])
+        if tag == "object" and a.get("data"):
+            self.urls.append(a["data"])
+        if a.get("style"):
+            self.urls += re.findall(r"url\(\s*['\"]?([^'\")]+)", a["style"])
+
+
+def _external(url: str) -> bool:
+    return bool(re.match(r"^(https?:)?//", url.strip())) and not re.match(r"^(https?:)?//(127\.0\.0\.1|localhost)(:\d+)?/", url.strip())
+
+
+def external_loads(site: Path) -> list[str]:
+    found = []
+    for page in site.rglob("*.html"):
+        parser = _Loads()
+        parser.feed(page.read_text(encoding="utf-8"))
+        found += [f"{page.relative_to(site)}: {u}" for u in parser.urls if _external(u)]
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+        found += [f"{css.relative_to(site)}: {u}" for u in urls if _external(u)]
+    return found
+
+
+def test_both_languages_built(built_site):
+    zh = (built_site / "index.html").read_text(encoding="utf-8")
+    en = (built_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in zh and "回款实战课堂" in zh
+    assert '<html lang="en"' in en and "Receivables Collection Course" in en
+    # the language switcher offers the other language on every page
+    assert 'hreflang="en"' in zh and 'hreflang="zh"' in en
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    assert external_loads(built_site) == []
+
+
+def test_external_load_detector_catches_google_fonts(tmp_path):
+    """The check above is real: a Google Fonts link or a CDN script is caught."""
+    (tmp_path / "index.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<script src="//cdn.jsdelivr.net/npm/mermaid/dist/mermaid.min.js"></script>'
+        '<a href="https://example.com/">a plain link is fine</a><img src="/local.png">', encoding="utf-8")
+    (tmp_path / "x.css").write_text("@import 'https://fonts.googleapis.com/css2?family=Noto';", encoding="utf-8")
+    assert len(external_loads(tmp_path)) == 3
+
+
+def test_search_index_has_segmented_chinese(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sep = re.compile(index["config"]["separator"])
+    tokens = {t for doc in index["docs"] for t in sep.split(doc["title"] + " " + doc["text"]) if t}
+    for word in ("账龄", "催收", "逾期"):
+        assert word in tokens, f"{word} is not a search token: Chinese is not segmented"
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en_tokens = {t.lower() for doc in en["docs"] for t in sep.split(doc["text"]) if t}
+    assert {"aging", "ledger"} <= en_tokens
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_pages_in_both_languages(built_site, name):
+    for root in (built_site, built_site / "en"):
+        page = root / "notebooks" / name / "index.html"
+        assert page.exists(), f"missing notebook page {page.relative_to(built_site)}"
+        html = page.read_text(encoding="utf-8")
+        assert '"cell_type"' not in html, "the notebook was rendered as raw JSON"
+        assert "data:image/png;base64" in html, "the stored chart output is missing"
+        m = re.search(r'href="([^"]+\.ipynb)"[^>]*download', html)
+        assert m, "no download button for the .ipynb"
+        assert (page.parent / m.group(1)).resolve().exists()
+
+
+def test_techniques_index_is_generated_from_the_catalog(built_site):
+    techs = catalog.techniques()
+    for root, _col in ((built_site, "title_zh"), (built_site / "en", "title_en")):
+        html = (root / "techniques" / "index.html").read_text(encoding="utf-8")
+        assert "catalog:all" not in html
+        rows = re.findall(r"<tr>\s*<td[^>]*>(\d+)</td>", html)
+        assert [int(r) for r in rows] == list(techs.index)
+
+
+def test_chinese_headings_get_readable_anchors(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'id="谁适合用"' in html or 'id="%E8%B0%81' in html
+    assert not re.search(r'id="_\d+"', html)
