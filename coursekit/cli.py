@@ -1,0 +1,218 @@
+"""The ``coursekit`` command: sample ledgers, aging, DSO, risk grades and collection plans.
+
+Every subcommand reads a ledger (an .xlsx workbook, a folder of CSV files, or one
+CSV of invoices) and prints a table, or writes it with ``--format``/``-o``.
+A mistake in the input is reported in one clear message (file, row, column) and
+exit code 2, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+
+EXAMPLES = """\
+examples / 示例:
+  coursekit sample demo.xlsx --customers 60          生成样例台账 / write a sample ledger
+  coursekit aging demo.xlsx --as-of 2026-10-31        账龄表 / aging table
+  coursekit dso demo.xlsx --as-of 2026-10-31 --days 90
+  coursekit grades demo.xlsx --as-of 2026-10-31 --lang en
+  coursekit plan demo.xlsx --as-of 2026-10-31 -o plan.xlsx   债务催收表 / collection plan
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="coursekit",
+        description="回款实战课堂的计算工具：台账、账龄、DSO、风险等级与催收计划。\n"
+                    "Tools of the Receivables Collection Course: ledgers, aging, DSO, risk grades, collection plans.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"coursekit {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(sp, as_of_help="统计日 / as-of date, YYYY-MM-DD (default: today)"):
+        sp.add_argument("ledger", help="台账：.xlsx、CSV 文件夹或发票 CSV / ledger: .xlsx, folder of CSVs, or invoices CSV")
+        sp.add_argument("--as-of", default=None, help=as_of_help)
+        sp.add_argument("--lang", choices=["zh", "en"], default="zh", help="表头和文字的语言 / language of headers and text")
+        sp.add_argument("--currency", default=None, help="台账含多种币种时选择一种 / pick one currency in a mixed ledger")
+        sp.add_argument("--format", choices=["table", "csv", "json", "xlsx"], default=None,
+                        help="输出格式 / output format (default: table on screen, or from -o's suffix)")
+        sp.add_argument("-o", "--output", default=None, help="输出文件 / output file")
+
+    s = sub.add_parser("sample", help="写出一份样例台账 / write a deterministic sample ledger",
+                       description="写出确定性的样例台账（同一 seed 永远相同）。Write a deterministic sample ledger.")
+    s.add_argument("output", help="输出：.xlsx 文件或文件夹（写 CSV）/ output .xlsx file or a folder for CSV files")
+    s.add_argument("--seed", type=int, default=7)
+    s.add_argument("--customers", type=int, default=60)
+    s.add_argument("--months", type=int, default=24)
+    s.add_argument("--invoices", type=int, default=None, help="发票总数 / total number of invoices")
+    s.add_argument("--end", default="2026-10-31", help="最后交易日 / last trading day")
+    s.add_argument("--scenario", default=None, help="场景 / scenario: " + ", ".join(__import__("coursekit").SCENARIOS))
+
+    a = sub.add_parser("aging", help="按客户的账龄表 / aging table by customer",
+                       description="按客户的账龄表：未到期、1-30、31-60、61-90、91+、未核销收款、合计。")
+    common(a)
+    a.add_argument("--buckets", default="30,60,90", help="分段上限（含）/ inclusive bucket edges, e.g. 30,60,90")
+    a.add_argument("--basis", choices=["due", "invoice"], default="due", help="按到期日或开票日计算 / age from due date or invoice date")
+    a.add_argument("--items", action="store_true", help="逐张未结发票 / list open invoices instead")
+
+    d = sub.add_parser("dso", help="DSO 三种算法与最佳 DSO / DSO three ways and Best Possible DSO",
+                       description="以统计日为期末，计算标准 DSO、平均余额 DSO、倒推法 DSO、最佳 DSO 和平均逾期天数。")
+    common(d, "期末日 / period end, YYYY-MM-DD (default: today)")
+    d.add_argument("--days", type=int, default=90, help="期间天数 / days in the period (default 90)")
+
+    g = sub.add_parser("grades", help="五级风险分级 / the five risk grades",
+                       description="按课程的五级风险等级（未收款、催收款、准呆账、呆账、死账）给每个客户分级并说明原因。")
+    common(g)
+
+    pl = sub.add_parser("plan", help="债务催收表 / the collection plan",
+                        description="债务催收表：优先级、文收或武收、下一步动作、对应技巧编号和诉讼时效届满日。")
+    common(pl)
+    return p
+
+
+def _as_of(value: str | None) -> pd.Timestamp:
+    if value is None:
+        return pd.Timestamp(date.today())
+    try:
+        return pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise SystemExit(_fail(f"--as-of {value!r} is not a date; write it as YYYY-MM-DD")) from None
+
+
+def _fail(message: str) -> int:
+    print(f"coursekit: {message}", file=sys.stderr)
+    return 2
+
+
+def _show(df: pd.DataFrame, args, title: str, sheet: str) -> None:
+    from .export import with_headers, write_table
+
+    fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "table")
+    if fmt != "table":
+        if not args.output:
+            if fmt == "xlsx":
+                raise SystemExit(_fail("--format xlsx needs an output file: add -o FILE.xlsx"))
+            out = with_headers(df, args.lang)
+            sys.stdout.write(out.to_csv(index=False) if fmt == "csv" else
+                             out.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n")
+            return
+        write_table(df, args.output, fmt, args.lang, sheet=sheet)
+        print(f"{'已写入' if args.lang == 'zh' else 'wrote'} {args.output}", file=sys.stderr)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    shown = with_headers(df, args.lang)
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for col in shown.columns:
+        numeric = pd.api.types.is_numeric_dtype(shown[col])
+        table.add_column(str(col), justify="right" if numeric else "left")
+    for row in shown.itertuples(index=False):
+        table.add_row(*[f"{v:,.2f}" if isinstance(v, float) else ("" if pd.isna(v) else str(v)) for v in row])
+    Console().print(table)
+
+
+def _load(args):
+    from rich.console import Console
+
+    from .ledger import load_ledger
+
+    console = Console(stderr=True)
+    with console.status("读取台账 / reading ledger…", spinner="dots") if console.is_terminal else _Null():
+        return load_ledger(args.ledger, currency=args.currency)
+
+
+class _Null:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _run(args) -> int:
+    import coursekit as ck
+
+    if args.command == "sample":
+        tables = ck.sample.sample_tables(seed=args.seed, customers=args.customers, months=args.months,
+                                         end=args.end, invoices=args.invoices, scenario=args.scenario)
+        out = Path(args.output)
+        if out.suffix.lower() == ".xlsx":
+            with pd.ExcelWriter(out) as xw:
+                for name, df in tables.items():
+                    df.to_excel(xw, sheet_name=name, index=False)
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            for name, df in tables.items():
+                df.to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
+        n = len(tables["invoices"])
+        print(f"wrote {out}: {n:,} invoices, {len(tables['payments']):,} payments, {len(tables['customers']):,} customers")
+        return 0
+
+    ledger = _load(args)
+    for note in ledger.notes:
+        print(f"note: {note}", file=sys.stderr)
+    as_of = _as_of(args.as_of)
+    day = f"{as_of:%Y-%m-%d}"
+    zh = args.lang == "zh"
+    if args.command == "aging":
+        buckets = tuple(int(x) for x in args.buckets.split(",") if x.strip())
+        if args.items:
+            df = ck.open_items(ledger, as_of, buckets, args.basis)
+            title = f"未结发票（截至 {day}）" if zh else f"Open invoices as of {day}"
+        else:
+            df = ck.aging(ledger, as_of, buckets, args.basis)
+            df.loc["合计" if zh else "Total"] = df.sum()
+            if zh:
+                df = df.rename(columns={"current": "未到期", "unapplied": "未核销收款", "total": "合计"})
+            title = f"账龄表（截至 {day}）" if zh else f"Aging as of {day}"
+        _show(df, args, title, "aging")
+    elif args.command == "dso":
+        f = ck.metrics.period_figures(ledger, as_of, args.days)
+        std = ck.dso(ledger, as_of, args.days, "standard")
+        best = ck.metrics.best_possible_dso(f["ending_current_ar"], f["credit_sales"], args.days)
+        rows = [
+            ("期间赊销额 / credit sales", f["credit_sales"]), ("期初应收 / beginning AR", f["beginning_ar"]),
+            ("期末应收 / ending AR", f["ending_ar"]), ("期末未到期应收 / ending current AR", f["ending_current_ar"]),
+            ("标准 DSO / standard DSO", std), ("平均余额 DSO / average-balance DSO", ck.dso(ledger, as_of, args.days, "average")),
+            ("倒推法 DSO / countback DSO", ck.dso(ledger, as_of, args.days, "countback")),
+            ("最佳 DSO / Best Possible DSO", best),
+            ("平均逾期天数 / ADD", ck.metrics.average_days_delinquent(std, best)),
+        ]
+        df = pd.DataFrame(rows, columns=["metric", "value"])
+        _show(df, args, f"DSO（{f['period_start']} 至 {f['period_end']}，{args.days} 天）" if zh
+              else f"DSO for {f['period_start']} to {f['period_end']} ({args.days} days)", "dso")
+    elif args.command == "grades":
+        df = ck.risk_grades(ledger, as_of)
+        df = df.drop(columns=["reason_en", "grade_en"] if zh else ["reason_zh", "grade_zh"])
+        _show(df, args, f"风险等级（截至 {day}）" if zh else f"Risk grades as of {day}", "grades")
+    elif args.command == "plan":
+        df = ck.collection_plan(ledger, as_of, lang=args.lang)
+        _show(df, args, f"债务催收表（截至 {day}）" if zh else f"Collection plan as of {day}", "plan")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .ledger import LedgerError
+
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    try:
+        return _run(args)
+    except LedgerError as exc:
+        return _fail(str(exc))
+    except (ValueError, OSError) as exc:
+        return _fail(str(exc))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Reading and validating ledgers: aliases, encodings, formats, and precise errors."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import coursekit as ck
+from coursekit.sample import sample_path
+
+BAD = Path(__file__).parent / "bad_ledgers"
+
+
+def inv(**over):
+    base = {"customer": ["甲公司", "乙公司"], "invoice_id": ["A1", "B1"], "invoice_date": ["2026-01-05", "2026-02-01"],
+            "due_date": ["2026-02-04", "2026-03-03"], "amount": [1234.5, 2000]}
+    base.update(over)
+    return pd.DataFrame(base)
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in BAD.iterdir()))
+def test_bad_ledger_gives_its_error(case):
+    folder = BAD / case
+    expected = (folder / "expected.txt").read_text(encoding="utf-8").strip()
+    with pytest.raises(ck.LedgerError) as err:
+        ck.load_ledger(folder)
+    assert expected in str(err.value)
+    assert "invoices.csv" in str(err.value) or "payments.csv" in str(err.value)
+
+
+def test_chinese_headers_money_strings_and_date_styles():
+    df = pd.DataFrame({"客户名称": ["甲"], "单据号": ["X1"], "开票日期": ["2026年1月5日"], "到期日": ["2026/2/4"],
+                       "应收金额": ["¥1,234.50"]})
+    led = ck.Ledger(df)
+    assert led.invoices.loc[0, "amount"] == 1234.50
+    assert led.invoices.loc[0, "due_date"] == pd.Timestamp("2026-02-04")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_csv_encodings(tmp_path, encoding):
+    text = "客户名称,发票号,开票日期,到期日,金额\n杭州恒远商贸有限公司,F-1,2026-01-05,2026-02-04,\"1,000.00\"\n"
+    path = tmp_path / "ar.csv"
+    path.write_bytes(text.encode(encoding))
+    led = ck.load_ledger(path)
+    assert led.invoices.loc[0, "customer"] == "杭州恒远商贸有限公司"
+    assert led.invoices.loc[0, "amount"] == 1000.0
+
+
+def test_xlsx_with_sheets_round_trip(tmp_path):
+    path = tmp_path / "ledger.xlsx"
+    with pd.ExcelWriter(path) as xw:
+        inv().to_excel(xw, sheet_name="invoices", index=False)
+        pd.DataFrame({"invoice_id": ["A1"], "payment_date": ["2026-02-10"], "amount": [234.5]}).to_excel(
+            xw, sheet_name="收款", index=False)
+    led = ck.load_ledger(path)
+    assert len(led.invoices) == 2 and len(led.payments) == 1
+    assert led.payments.loc[0, "customer"] == "甲公司"   # filled from the invoice it pays
+
+
+def test_xlsx_error_names_sheet_and_row(tmp_path):
+    path = tmp_path / "bad.xlsx"
+    with pd.ExcelWriter(path) as xw:
+        inv(amount=[100, "abc"]).to_excel(xw, sheet_name="invoices", index=False)
+    with pytest.raises(ck.LedgerError, match=r"bad.xlsx, sheet 'invoices', row 3, column 'amount'"):
+        ck.load_ledger(path)
+
+
+def test_dataframe_errors_use_the_index():
+    with pytest.raises(ck.LedgerError, match=r"row 1, column 'due_date'"):
+        ck.Ledger(inv(due_date=["2026-02-04", "someday"]))
+
+
+def test_all_problems_reported_at_once():
+    with pytest.raises(ck.LedgerError) as err:
+        ck.Ledger(inv(amount=["x", "y"]))
+    assert len(err.value.problems) == 2
+
+
+def test_due_date_from_terms():
+    df = inv().drop(columns="due_date").assign(terms_days=[30, "60天"])
+    led = ck.Ledger(df)
+    assert list(led.invoices["due_date"].dt.strftime("%Y-%m-%d")) == ["2026-02-04", "2026-04-02"]
+
+
+def test_currency_choice_keeps_a_note():
+    df = inv(currency=["CNY", "USD"])
+    led = ck.Ledger(df, currency="CNY")
+    assert list(led.invoices["invoice_id"]) == ["A1"]
+    assert "set aside 1 invoices" in led.notes[0]
+
+
+def test_missing_file_is_a_ledger_error(tmp_path):
+    with pytest.raises(ck.LedgerError, match="no such file"):
+        ck.load_ledger(tmp_path / "nope.xlsx")
+
+
+def test_shipped_sample_files_load():
+    led = ck.load_ledger(sample_path())
+    assert len(led.invoices) > 100
+    info = led.customer_info()
+    assert set(info["status"]) <= {"active", "distressed", "bankrupt", "deregistered"}
+    assert info["disputed"].dtype == bool

@@ -1,0 +1,141 @@
+"""Risk grades (course scale), limitation dates and the collection plan."""
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import coursekit as ck
+from coursekit.legal import limitation_expiry
+from coursekit.risk import RiskScale, grade_for_days
+
+
+@pytest.mark.parametrize("days,grade", [(-5, 5), (0, 5), (1, 4), (90, 4), (91, 3), (180, 3), (181, 2),
+                                        (365, 2), (366, 1), (2000, 1)])
+def test_default_scale(days, grade):
+    assert grade_for_days(days) == grade
+
+
+@given(st.integers(-400, 3000), st.integers(0, 2000))
+def test_grade_never_improves_as_a_debt_ages(days, more):
+    assert grade_for_days(days + more) <= grade_for_days(days)
+
+
+def test_scale_is_configurable_and_checked():
+    assert grade_for_days(40, RiskScale(30, 60, 120)) == 3
+    with pytest.raises(ValueError):
+        RiskScale(90, 60, 365)
+
+
+def one(days_overdue, customers=None, payments=None, as_of="2026-06-30"):
+    due = pd.Timestamp(as_of) - pd.Timedelta(days=days_overdue)
+    inv = pd.DataFrame({"customer": ["A"], "invoice_id": ["INV-0042"], "invoice_date": [due - pd.Timedelta(days=30)],
+                        "due_date": [due], "amount": [1000.0]})
+    return ck.Ledger(inv, payments, customers)
+
+
+def test_reason_names_days_and_invoice():
+    g = ck.risk_grades(one(134), "2026-06-30")
+    assert g.loc["A", "grade"] == 3
+    assert g.loc["A", "reason_en"] == "doubtful: 134 days overdue on INV-0042"
+    assert g.loc["A", "reason_zh"].startswith("准呆账")
+
+
+@pytest.mark.parametrize("attrs,grade", [
+    ({"status": "bankrupt"}, 1), ({"status": "deregistered"}, 1), ({"disputed": True}, 3),
+    ({"broken_promise": True}, 3), ({"status": "distressed"}, 4),
+])
+def test_signals_override_age(attrs, grade):
+    customers = pd.DataFrame({"customer": ["A"], **{k: [v] for k, v in attrs.items()}})
+    assert ck.risk_grades(one(10, customers), "2026-06-30").loc["A", "grade"] == grade
+
+
+def test_expired_limitation_makes_dead_unless_interrupted():
+    as_of = "2026-06-30"
+    old = one(3 * 365 + 10, as_of=as_of)
+    g = ck.risk_grades(old, as_of)
+    assert g.loc["A", "grade"] == 1 and "limitation" in g.loc["A", "reason_en"]
+    ack = pd.DataFrame({"customer": ["A"], "last_acknowledgement_date": ["2025-01-10"]})
+    g2 = ck.risk_grades(one(3 * 365 + 10, ack, as_of=as_of), as_of)
+    assert g2.loc["A", "limitation_expiry"] == pd.Timestamp("2028-01-10")
+    assert "limitation" not in g2.loc["A", "reason_en"]
+
+
+def test_limitation_dates():
+    due = pd.Series(pd.to_datetime(["2023-03-31", "2024-02-29", "2020-01-15"]))
+    out = limitation_expiry(due, last_demand=pd.Series(pd.to_datetime([None, "2025-05-06", None])))
+    assert list(out["expiry"].dt.strftime("%Y-%m-%d")) == ["2026-03-31", "2028-05-06", "2023-01-15"]
+    assert list(out["cause"]) == ["due", "demand", "due"]
+    early = limitation_expiry(pd.Series(pd.to_datetime(["2024-06-30"])),
+                              last_demand=pd.Series(pd.to_datetime(["2024-06-01"])))
+    assert early.loc[0, "expiry"] == pd.Timestamp("2027-06-30")   # a demand before the due date does not move it
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(0, 5000), min_size=0, max_size=5))
+def test_more_interruptions_never_shorten_the_period(offsets):
+    due = pd.Series(pd.to_datetime(["2020-01-01"]))
+    base = limitation_expiry(due).loc[0, "expiry"]
+    latest = None
+    for o in offsets:
+        d = pd.Timestamp("2020-01-01") + pd.Timedelta(days=o)
+        latest = d if latest is None or d > latest else latest
+        e = limitation_expiry(due, last_demand=pd.Series([latest])).loc[0, "expiry"]
+        assert e >= base
+        assert e <= pd.Timestamp("2040-01-01")   # 20-year cap
+
+
+def test_plan_orders_and_names_techniques():
+    led = ck.sample_ledger(seed=7)
+    plan = ck.collection_plan(led, "2026-10-31")
+    assert list(plan["priority"]) == list(range(1, len(plan) + 1))
+    assert set(plan["approach"]) <= {"文收", "武收"}
+    ids = set(ck.techniques().index)
+    assert all(set(t) <= ids for t in plan["techniques"])
+    # the old debt close to its limitation date comes first
+    assert plan.iloc[0]["days_to_limitation"] <= 180
+    grades = ck.risk_grades(led, "2026-10-31")
+    assert set(plan["customer"]) == set(grades.index[grades["outstanding"] > 0])
+    en = ck.collection_plan(led, "2026-10-31", lang="en")
+    assert set(en["approach"]) <= {"soft", "firm"}
+
+
+def test_plan_follows_cooperation_rule():
+    customers = pd.DataFrame({"customer": ["A"], "cooperative": ["否"]})
+    plan = ck.collection_plan(one(40, customers), "2026-06-30", lang="en")
+    assert plan.loc[0, "approach"] == "firm" and 49 in plan.loc[0, "techniques"]
+    customers = pd.DataFrame({"customer": ["A"], "cooperative": ["是"]})
+    plan = ck.collection_plan(one(40, customers), "2026-06-30", lang="en")
+    assert plan.loc[0, "approach"] == "soft"
+    bankrupt = pd.DataFrame({"customer": ["A"], "status": ["破产"]})
+    assert 88 in ck.collection_plan(one(40, bankrupt), "2026-06-30").loc[0, "techniques"]
+
+
+def test_sample_is_deterministic_and_has_the_teaching_features():
+    a, b = ck.sample_ledger(seed=3), ck.sample_ledger(seed=3)
+    pd.testing.assert_frame_equal(a.invoices, b.invoices)
+    pd.testing.assert_frame_equal(a.payments, b.payments)
+    assert not ck.sample_ledger(seed=4).invoices.equals(a.invoices)
+    info = a.customer_info()
+    assert {"bankrupt", "distressed"} <= set(info["status"])
+    assert info["disputed"].sum() >= 1
+    assert (a.payments["kind"] == "credit_note").any()
+    assert a.payments["invoice_id"].isna().any()           # unapplied cash
+    assert set(a.invoices["terms_days"]) == {30, 60, 90}
+    assert a.invoices["invoice_date"].max() <= pd.Timestamp("2026-10-31")
+    months = a.invoices["invoice_date"].dt.month.value_counts()
+    assert months[2] < months[3]                            # Spring Festival dip, quarter-end push
+
+
+@pytest.mark.parametrize("scenario", list(ck.SCENARIOS))
+def test_every_scenario_builds(scenario):
+    led = ck.sample_ledger(scenario=scenario)
+    assert len(led.invoices) > 50
+    with pytest.raises(ValueError, match="unknown scenario"):
+        ck.sample_ledger(scenario="nope")
+
+
+def test_large_sample_size():
+    led = ck.sample_ledger(seed=1, customers=500, invoices=50_000)
+    assert len(led.invoices) == 50_001
+    assert np.isfinite(ck.aging(led, "2026-10-31")["total"]).all()
