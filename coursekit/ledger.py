@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -137,15 +138,35 @@ def _row_labels(df: pd.DataFrame, file_rows: bool) -> np.ndarray:
     return df.index.to_numpy()
 
 
+def _per_unique(s: pd.Series, fn) -> pd.Series:
+    """Apply a vectorised ``fn`` to the distinct values of ``s`` only, then spread the results back.
+
+    Ledger columns repeat a lot (customers, dates, terms), so this makes string
+    cleaning of a million-row export take a fraction of a second.
+    """
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    done = fn(pd.Series(uniques, dtype=object if not len(uniques) else None))
+    values = np.asarray(done.to_numpy(dtype=object) if done.dtype == object else done.to_numpy())
+    if not len(values):
+        return pd.Series(np.full(len(s), None, dtype=object), index=s.index).pipe(lambda x: fn(x))
+    out = values.take(np.where(codes < 0, 0, codes))
+    result = pd.Series(out, index=s.index)
+    if (codes < 0).any():
+        result = result.where(codes >= 0, None)
+    return result.astype(done.dtype) if done.dtype != object else result
+
+
 def _blank(s: pd.Series) -> np.ndarray:
     if s.dtype == object or pd.api.types.is_string_dtype(s):
-        return (s.isna() | (s.astype(str).str.strip() == "")).to_numpy()
+        return _per_unique(s, lambda u: u.isna() | (u.astype(str).str.strip() == "")).fillna(True).to_numpy(dtype=bool)
     return s.isna().to_numpy()
 
 
 def _text(s: pd.Series) -> pd.Series:
-    out = s.astype("string").str.strip()
-    return out.where(~pd.Series(_blank(s), index=s.index), None)
+    def clean(u):
+        t = u.astype("string").str.strip()
+        return t.where(t != "", None)
+    return _per_unique(s, clean).astype("string")
 
 
 _DATE_CLEAN = [(re.compile(r"[年月/.]"), "-"), (re.compile(r"日"), "")]
@@ -155,7 +176,14 @@ def _parse_dates(s: pd.Series) -> pd.Series:
     """Parse dates written year-first; return datetime64 with NaT where unreadable or blank."""
     if pd.api.types.is_datetime64_any_dtype(s):
         return s.dt.tz_localize(None).dt.normalize() if getattr(s.dt, "tz", None) else s.dt.normalize()
-    values = s.astype("string").str.strip()
+    return pd.to_datetime(_per_unique(s, _parse_date_strings))
+
+
+def _parse_date_strings(s: pd.Series) -> pd.Series:
+    if s.map(lambda v: isinstance(v, (pd.Timestamp, datetime, date))).all() and len(s):
+        return pd.to_datetime(s).dt.normalize()
+    values = s.map(lambda v: v.strftime("%Y-%m-%d") if isinstance(v, (datetime, date)) else v)
+    values = values.astype("string").str.strip()
     values = values.str.replace(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", regex=True)
     values = values.str.replace(r"^(\d{4})(\d{2})(\d{2})$", r"\1-\2-\3", regex=True)
     for pattern, repl in _DATE_CLEAN:
@@ -168,6 +196,12 @@ def _parse_amounts(s: pd.Series) -> pd.Series:
     """Parse amounts such as 1234.5, "1,234.50", "¥1,234.50", "(500.00)" into floats (NaN if unreadable)."""
     if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
         return s.astype("float64")
+    return _per_unique(s, _parse_amount_strings).astype("float64")
+
+
+def _parse_amount_strings(s: pd.Series) -> pd.Series:
+    if pd.api.types.is_bool_dtype(s):
+        return pd.Series(np.nan, index=s.index)
     text = s.astype("string").str.normalize("NFKC").str.strip()
     negative = text.str.match(r"^\(.*\)$").fillna(False)
     text = text.str.replace(r"[¥$€,\s元]|RMB|CNY|^\(|\)$", "", regex=True)
@@ -280,7 +314,8 @@ class Ledger:
         out["invoice_date"] = _parse_dates(df["invoice_date"])
         self._check_parsed(df["invoice_date"], out["invoice_date"], "invoices", "invoice_date", "a date (use YYYY-MM-DD)", labels, problems)
         if "terms_days" in df.columns:
-            terms = pd.to_numeric(df["terms_days"].astype("string").str.extract(r"(-?\d+)")[0], errors="coerce")
+            terms = _per_unique(df["terms_days"], lambda u: pd.to_numeric(
+                u.astype("string").str.extract(r"(-?\d+)")[0], errors="coerce").astype("float64"))
             self._check_parsed(df["terms_days"], terms, "invoices", "terms_days", "a number of days", labels, problems,
                                required="due_date" not in df.columns)
             out["terms_days"] = terms.astype("Int64")
