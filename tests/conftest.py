@@ -29,6 +29,9 @@ def built_site(tmp_path_factory) -> Path:
     import subprocess
     import sys
 
+    prebuilt = os.environ.get("COURSEKIT_SITE_DIR")
+    if prebuilt:  # reuse a site built by hand, for quick iterations on the site tests
+        return Path(prebuilt)
     out = tmp_path_factory.mktemp("site")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     proc = subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(out)], cwd=ROOT,
