@@ -44,6 +44,7 @@ class PlanSettings:
 # (situation, approach) -> (zh, en, technique ids)
 ACTIONS = {
     ("not_due", "soft"): ("到期前一周发友好提醒并核对对账单", "Send a friendly reminder a week before the due date and confirm the statement", [15, 48]),
+    ("not_due", "firm"): ("到期前书面确认付款日期，超出信用额度的新订单先收款后发货", "Confirm the payment date in writing before it falls due; ship orders beyond the credit limit only against payment", [48, 10, 65]),
     ("collect", "soft"): ("电话跟进并发送书面催款提醒，约定具体付款日期", "Call, send a written reminder and agree a specific payment date", [36, 48, 25]),
     ("collect", "firm"): ("发出正式催款函（要求签收），暂停新的赊销发货", "Send a formal demand letter (signed for) and pause new credit shipments", [49, 51, 52]),
     ("doubtful", "soft"): ("约见决策人，签订书面还款计划和对账确认", "Meet the decision-maker; sign a written repayment plan and balance confirmation", [19, 54, 57]),

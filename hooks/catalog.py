@@ -79,8 +79,40 @@ def _table(rows, lang: str, prefix: str) -> str:
     return head + "\n".join(lines) + "\n"
 
 
+NB_REF = re.compile(r"\[\[nb:([0-9]{2}-[a-z0-9-]+)\]\]")
+TECH_REF = re.compile(r"\[\[t:(\d{1,2})\]\]")
+
+
+def _page_prefix(page) -> str:
+    """Relative path from a page's folder back to the docs root."""
+    depth = page.file.src_uri.count("/")
+    return "../" * depth
+
+
+def _references(markdown: str, page, lang: str, techs) -> str:
+    """``[[nb:03-dso]]`` links a workbook notebook (plain code text until it exists);
+    ``[[t:49]]`` links a technique page with its catalog title."""
+    root = _page_prefix(page)
+
+    def nb(m):
+        name = m.group(1)
+        if (NB_DIR / f"{name}.ipynb").exists():
+            return f"[`{name}`]({root}notebooks/{name}.ipynb)"
+        return f"`{name}`"
+
+    def tech(m):
+        tid = int(m.group(1))
+        if tid not in techs.index:
+            raise ValueError(f"{page.file.src_uri}: [[t:{tid}]] is not a technique id")
+        row = techs.loc[tid]
+        return f"[{catalog.technique_title(tid, lang)}]({root}techniques/{tid:02d}-{row.slug}.md)"
+
+    return TECH_REF.sub(tech, NB_REF.sub(nb, markdown))
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
     lang = _lang(page)
+    markdown = _references(markdown, page, lang, catalog.techniques())
     techs = catalog.techniques()
     if "<!-- catalog:all -->" in markdown:
         markdown = markdown.replace("<!-- catalog:all -->", _table(techs, lang, ""))

@@ -139,3 +139,22 @@ def test_large_sample_size():
     led = ck.sample_ledger(seed=1, customers=500, invoices=50_000)
     assert len(led.invoices) == 50_001
     assert np.isfinite(ck.aging(led, "2026-10-31")["total"]).all()
+
+
+def test_every_situation_has_an_action_for_each_approach_it_can_take():
+    from coursekit.plan import ACTIONS, _SITUATION
+
+    for situation in list(_SITUATION.values()) + ["dispute", "limitation"]:
+        for approach in ("soft", "firm"):
+            assert (situation, approach) in ACTIONS, (situation, approach)
+    ids = set(ck.techniques().index)
+    for zh, en, techs in ACTIONS.values():
+        assert zh and en and set(techs) <= ids
+
+
+@pytest.mark.parametrize("coop", ["是", "否", ""])
+@pytest.mark.parametrize("days", [-10, 10, 120, 200, 400])
+def test_plan_covers_every_grade_and_cooperation(coop, days):
+    customers = pd.DataFrame({"customer": ["A"], "cooperative": [coop]})
+    plan = ck.collection_plan(one(days, customers), "2026-06-30")
+    assert len(plan) == 1 and plan.loc[0, "next_action"]
