@@ -142,7 +142,7 @@ def test_large_sample_size():
 
 
 def test_every_situation_has_an_action_for_each_approach_it_can_take():
-    from coursekit.plan import ACTIONS, _SITUATION
+    from coursekit.plan import _SITUATION, ACTIONS
 
     for situation in list(_SITUATION.values()) + ["dispute", "limitation"]:
         for approach in ("soft", "firm"):
