@@ -30,7 +30,7 @@ unit: install
 	$(BIN)/python -m pytest -q -m "not site and not browser" --ignore=tests/test_notebooks.py
 
 notebooks: install
-	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks/
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --ignore=notebooks/student notebooks/
 
 site: install
 	$(BIN)/python -m pytest -q -m "site"
@@ -42,7 +42,7 @@ browser: install
 test: install
 	$(BIN)/ruff check coursekit tests hooks tools benchmarks
 	$(BIN)/python -m pytest -q -m "not site and not browser"
-	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks/
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --ignore=notebooks/student notebooks/
 	$(BIN)/python -m pytest -q -m "site or browser"
 
 # The quick loop while writing code: lint and unit tests only.

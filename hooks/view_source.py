@@ -1,4 +1,5 @@
-"""Publish each page's Markdown source beside the site, for the "view source" button.
+"""Publish each page's Markdown source beside the site, for the "view source" button,
+and the student copies of the notebooks, for their download button.
 
 The site has no third-party host to link to (it must work offline), so the
 source of every page is copied to ``<site>/_source/<path>`` at the end of each
@@ -17,3 +18,8 @@ def on_post_build(config, **kwargs):
         dest = out / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, dest)
+    students = Path(config["docs_dir"]).resolve().parent / "notebooks" / "student"
+    for nb in students.glob("*.ipynb"):
+        dest = Path(config["site_dir"]) / "notebooks" / "student" / nb.name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(nb, dest)

@@ -127,3 +127,14 @@ def test_mermaid_diagram_renders_from_the_vendored_script(page, server):
     # drawing in a closed shadow root, so the rendered diagram shows as the div's height.
     page.wait_for_function("() => { const d = document.querySelector('div.mermaid');"
                            " return d && d.getBoundingClientRect().height > 80; }", timeout=15_000)
+
+
+def test_notebook_solutions_are_folded(page, server):
+    page.goto(server + "/notebooks/00-tour/")
+    button = page.locator(".ck-solution__toggle").first
+    button.wait_for()
+    solution = page.locator(".jp-Cell.celltag_solution").first
+    assert not solution.is_visible()
+    button.click()
+    assert solution.is_visible()
+    assert page.locator("a[href$='student/00-tour.ipynb']").count() == 1
