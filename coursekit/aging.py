@@ -26,7 +26,7 @@ import pandas as pd
 
 from .ledger import Ledger
 
-__all__ = ["open_items", "aging", "bucket_labels", "balances_as_of", "as_day"]
+__all__ = ["open_items", "aging", "aging_trend", "aging_quadrant", "bucket_labels", "balances_as_of", "as_day", "QUADRANTS"]
 
 
 def as_day(value) -> int:
@@ -187,3 +187,53 @@ def balances_as_of(ledger: Ledger, as_of) -> pd.Series:
     issued, balance, credit = _open_state(ledger, day)
     per = np.bincount(ledger._inv_cust, weights=np.maximum(balance, 0), minlength=len(ledger._customers))
     return pd.Series((np.rint(per).astype(np.int64) - credit) / 100, index=ledger._customers, name="balance")
+
+
+def aging_trend(ledger: Ledger, dates, buckets: Sequence[int] = (30, 60, 90), basis: str = "due") -> pd.DataFrame:
+    """Aging structure over time: total open amount per bucket on each of ``dates``.
+
+    One row per date (e.g. month-ends), one column per bucket plus ``unapplied`` and
+    ``total``; each row equals the column sums of :func:`aging` on that date.
+    """
+    rows = {}
+    for d in dates:
+        table = aging(ledger, d, buckets, basis)
+        rows[pd.Timestamp(d)] = table.sum() if len(table) else pd.Series(0.0, index=bucket_labels(buckets, basis) + ["unapplied", "total"])
+    out = pd.DataFrame(rows).T.round(2)
+    out.index.name = "as_of"
+    return out
+
+
+QUADRANTS = {
+    "zh": {"HH": "重点攻坚：金额大、拖得久", "HL": "及时跟进：金额大、刚逾期", "LH": "批量处理：金额小、拖得久", "LL": "常规提醒：金额小、刚逾期"},
+    "en": {"HH": "Attack first: large and old", "HL": "Follow up now: large, newly overdue",
+           "LH": "Handle in bulk: small and old", "LL": "Routine reminders: small, newly overdue"},
+}
+
+
+def aging_quadrant(ledger: Ledger, as_of, days_split: int = 60, amount_split: float | None = None,
+                   lang: str = "zh") -> pd.DataFrame:
+    """The aging two-dimensional quadrant (账龄二维象限): overdue amount × how long it has been overdue.
+
+    For each customer with overdue invoices: ``overdue`` (amount past due) and
+    ``weighted_days`` (days overdue weighted by the amount outstanding on each
+    invoice). ``days_split`` (default 60 days) and ``amount_split`` (default: the
+    median overdue amount) divide customers into four quadrants, from "attack first"
+    (large and old) to "routine reminders" (small and new).
+    """
+    if lang not in QUADRANTS:
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    items = open_items(ledger, as_of)
+    late = items[items["days_overdue"] > 0]
+    if late.empty:
+        return pd.DataFrame(columns=["overdue", "weighted_days", "max_days_overdue", "quadrant", "label"])
+    g = late.assign(w=late["outstanding"] * late["days_overdue"]).groupby("customer")
+    out = pd.DataFrame({"overdue": g["outstanding"].sum().round(2), "weighted_days": (g["w"].sum() / g["outstanding"].sum()).round(1),
+                        "max_days_overdue": g["days_overdue"].max()})
+    split = float(out["overdue"].median()) if amount_split is None else float(amount_split)
+    code = np.where(out["overdue"] >= split, "H", "L").astype(object) + np.where(out["weighted_days"] > days_split, "H", "L")
+    out["quadrant"] = code
+    out["label"] = [QUADRANTS[lang][c] for c in code]
+    out.attrs.update(days_split=days_split, amount_split=split)
+    order = {"HH": 0, "HL": 1, "LH": 2, "LL": 3}
+    return out.sort_values(["quadrant", "overdue"], key=lambda s: s.map(order) if s.name == "quadrant" else -s)

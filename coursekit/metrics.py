@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-__all__ = ["dso", "period_figures", "dso_standard", "dso_average", "dso_countback", "best_possible_dso", "average_days_delinquent",
+__all__ = ["dso", "dso_trend", "period_figures", "dso_standard", "dso_average", "dso_countback", "best_possible_dso", "average_days_delinquent",
            "cei", "ar_turnover"]
 
 
@@ -253,3 +253,22 @@ def dso(ledger, period_end, days: int = 90, method: str = "standard", history: i
             remaining -= s
         return dso_countback(f["ending_ar"], sales[:used], lengths[:used])
     raise ValueError(f"method must be 'standard', 'average' or 'countback', not {method!r}")
+
+
+def dso_trend(ledger, period_ends, days: int = 90) -> "pd.DataFrame":  # noqa: F821
+    """DSO three ways, Best Possible DSO and ADD for each period end (e.g. month-ends).
+
+    Each row uses the ``days``-day period ending on that date; see :func:`dso` and
+    :func:`period_figures` for the definitions.
+    """
+    import pandas as pd
+
+    rows = []
+    for end in period_ends:
+        f = period_figures(ledger, end, days)
+        std = dso(ledger, end, days, "standard")
+        best = best_possible_dso(f["ending_current_ar"], f["credit_sales"], days)
+        rows.append({"period_end": pd.Timestamp(end), "standard": std, "average": dso(ledger, end, days, "average"),
+                     "countback": dso(ledger, end, days, "countback"), "best_possible": best,
+                     "add": average_days_delinquent(std, best)})
+    return pd.DataFrame(rows).set_index("period_end").round(2)

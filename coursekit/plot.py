@@ -12,7 +12,8 @@ from importlib import resources
 import matplotlib
 import pandas as pd
 
-__all__ = ["use_chinese_font", "aging_bar", "risk_mix", "FONT_NAME"]
+__all__ = ["use_chinese_font", "aging_bar", "risk_mix", "aging_trend_chart", "quadrant_chart", "dso_trend_chart",
+           "recovery_chart", "FONT_NAME"]
 
 FONT_NAME = "CourseKit Sans SC"
 _SYSTEM_CJK = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei")
@@ -20,9 +21,22 @@ _done = False
 
 LABELS = {
     "zh": {"current": "未到期", "unapplied": "未核销收款", "customer": "客户", "amount": "金额（元）",
-           "aging_title": "各客户账龄结构", "risk_title": "风险等级分布（按未收金额）", "grade": "风险等级"},
+           "aging_title": "各客户账龄结构", "risk_title": "风险等级分布（按未收金额）", "grade": "风险等级",
+           "trend_title": "账龄结构变化", "as_of": "统计日", "share": "占应收总额比例",
+           "quadrant_title": "账龄二维象限图", "weighted_days": "加权逾期天数", "overdue": "逾期金额（元）",
+           "dso_title": "DSO 趋势", "days": "天数", "standard": "标准 DSO", "average": "平均余额 DSO",
+           "countback": "倒推法 DSO", "best_possible": "最佳 DSO", "period_end": "期末",
+           "recovery_title": "账龄越长，收回越难", "age_years": "欠款账龄（年）", "recovery": "预计收回比例",
+           "reference": "课程大纲观察：两年内约80%，两年以上约20%"},
     "en": {"current": "Current", "unapplied": "Unapplied", "customer": "Customer", "amount": "Amount (CNY)",
-           "aging_title": "Aging by customer", "risk_title": "Risk-grade mix (by amount outstanding)", "grade": "Risk grade"},
+           "aging_title": "Aging by customer", "risk_title": "Risk-grade mix (by amount outstanding)", "grade": "Risk grade",
+           "trend_title": "Aging structure over time", "as_of": "As of", "share": "Share of total receivables",
+           "quadrant_title": "Aging quadrant chart", "weighted_days": "Weighted days overdue", "overdue": "Overdue (CNY)",
+           "dso_title": "DSO trend", "days": "Days", "standard": "Standard DSO", "average": "Average-balance DSO",
+           "countback": "Countback DSO", "best_possible": "Best Possible DSO", "period_end": "Period end",
+           "recovery_title": "The older the debt, the less comes back", "age_years": "Age of debt (years)",
+           "recovery": "Expected share recovered",
+           "reference": "Course outline: ~80% under two years, ~20% beyond"},
 }
 BUCKET_COLOURS = ["#2a9d8f", "#8ab17d", "#e9c46a", "#f4a261", "#e76f51", "#b5403a", "#7a1f1a"]
 
@@ -86,5 +100,95 @@ def risk_mix(grades: pd.DataFrame, lang: str = "zh", ax=None):
     ax.set_title(_label(lang, "risk_title"))
     ax.set_xlabel(_label(lang, "grade"))
     ax.set_ylabel(_label(lang, "amount"))
+    ax.figure.tight_layout()
+    return ax
+
+
+def aging_trend_chart(trend: pd.DataFrame, lang: str = "zh", ax=None):
+    """Stacked area of each bucket's share of receivables over time (from ``aging.aging_trend``)."""
+    import matplotlib.pyplot as plt
+
+    use_chinese_font()
+    buckets = [c for c in trend.columns if c not in ("unapplied", "total")]
+    positive = trend[buckets].clip(lower=0)
+    share = positive.div(positive.sum(axis=1).where(lambda s: s > 0), axis=0).fillna(0)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 4))
+    labels = [_label(lang, b) if b == "current" else b for b in buckets]
+    ax.stackplot(share.index, share.T.to_numpy(), labels=labels, colors=BUCKET_COLOURS[: len(buckets)], alpha=0.9)
+    ax.set_title(_label(lang, "trend_title"))
+    ax.set_ylabel(_label(lang, "share"))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    ax.set_ylim(0, 1)
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize="small", frameon=False)
+    ax.figure.autofmt_xdate()
+    ax.figure.tight_layout()
+    return ax
+
+
+def quadrant_chart(quadrant: pd.DataFrame, lang: str = "zh", label_top: int = 8, ax=None):
+    """The aging two-dimensional quadrant chart (from ``aging.aging_quadrant``)."""
+    import matplotlib.pyplot as plt
+
+    from .aging import QUADRANTS
+
+    use_chinese_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8.5, 6))
+    colours = {"HH": "#b5403a", "HL": "#f4a261", "LH": "#8ab17d", "LL": "#2a9d8f"}
+    for code, group in quadrant.groupby("quadrant"):
+        ax.scatter(group["weighted_days"], group["overdue"], s=40, color=colours[code], label=QUADRANTS[lang][code], alpha=0.85)
+    days, amount = quadrant.attrs.get("days_split", 60), quadrant.attrs.get("amount_split", quadrant["overdue"].median())
+    ax.axvline(days, color="grey", lw=1, ls="--")
+    ax.axhline(amount, color="grey", lw=1, ls="--")
+    for name, row in quadrant.sort_values("overdue", ascending=False).head(label_top).iterrows():
+        ax.annotate(str(name)[:8], (row["weighted_days"], row["overdue"]), fontsize=8, xytext=(4, 3), textcoords="offset points")
+    ax.set_title(_label(lang, "quadrant_title"))
+    ax.set_xlabel(_label(lang, "weighted_days"))
+    ax.set_ylabel(_label(lang, "overdue"))
+    ax.legend(loc="upper right", fontsize="small", frameon=False)
+    ax.figure.tight_layout()
+    return ax
+
+
+def dso_trend_chart(trend: pd.DataFrame, lang: str = "zh", ax=None):
+    """Lines of standard, average-balance and countback DSO with Best Possible DSO (from ``metrics.dso_trend``)."""
+    import matplotlib.pyplot as plt
+
+    use_chinese_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 4))
+    styles = {"standard": "-", "average": "--", "countback": "-.", "best_possible": ":"}
+    for col, style in styles.items():
+        if col in trend:
+            ax.plot(trend.index, trend[col], style, marker="o", ms=3, label=_label(lang, col))
+    ax.set_title(_label(lang, "dso_title"))
+    ax.set_ylabel(_label(lang, "days"))
+    ax.legend(fontsize="small", frameon=False)
+    ax.figure.autofmt_xdate()
+    ax.figure.tight_layout()
+    return ax
+
+
+def recovery_chart(curve: pd.Series, lang: str = "zh", ax=None):
+    """Expected recovery rate by age of debt, with the course outline's ≈80% / ≈20% reference.
+
+    ``curve`` is indexed by age in days (e.g. ``provision.recovery_curve`` evaluated on a range).
+    """
+    import matplotlib.pyplot as plt
+
+    use_chinese_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4))
+    years = curve.index.to_numpy() / 365
+    ax.plot(years, curve.to_numpy(), lw=2, color="#2a9d8f")
+    ax.hlines([0.8, 0.2], [0, 2], [2, max(years.max(), 2.5)], colors="#e76f51", linestyles="--", label=_label(lang, "reference"))
+    ax.axvline(2, color="grey", lw=1, ls=":")
+    ax.set_ylim(0, 1.02)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    ax.set_title(_label(lang, "recovery_title"))
+    ax.set_xlabel(_label(lang, "age_years"))
+    ax.set_ylabel(_label(lang, "recovery"))
+    ax.legend(fontsize="small", frameon=False)
     ax.figure.tight_layout()
     return ax

@@ -117,3 +117,34 @@ def test_aging_sums_to_invoices_minus_payments(invs, pays, offset):
     items = ck.open_items(led, as_of)
     positive = table.drop(columns=["unapplied", "total"]).sum().sum()
     assert round(items["outstanding"].sum(), 2) == round(positive, 2)
+
+
+def test_aging_trend_rows_equal_aging_sums():
+    from coursekit.aging import aging_trend
+
+    led = ck.sample_ledger(seed=5, customers=20, months=12)
+    dates = ["2026-07-31", "2026-10-31"]
+    trend = aging_trend(led, dates)
+    for d in dates:
+        assert (trend.loc[pd.Timestamp(d)] == ck.aging(led, d).sum().round(2)).all()
+
+
+def test_quadrant_splits_by_amount_and_weighted_days():
+    from coursekit.aging import aging_quadrant
+
+    led = ledger([["Big-old", "1", "2026-01-01", "2026-02-01", 9000.0], ["Big-new", "2", "2026-06-01", "2026-06-20", 8000.0],
+                  ["Small-old", "3", "2026-01-01", "2026-02-01", 100.0], ["Small-new", "4", "2026-06-01", "2026-06-20", 50.0],
+                  ["Small-new", "5", "2026-06-01", "2026-07-20", 5000.0]])   # not yet due: not in the quadrant
+    q = aging_quadrant(led, AS_OF, days_split=60, amount_split=1000, lang="en")
+    assert q.loc["Big-old", "quadrant"] == "HH" and q.loc["Big-new", "quadrant"] == "HL"
+    assert q.loc["Small-old", "quadrant"] == "LH" and q.loc["Small-new", "quadrant"] == "LL"
+    assert q.loc["Small-new", "overdue"] == 50.0
+    assert list(q.index[:2]) == ["Big-old", "Big-new"]
+
+
+def test_weighted_days_weights_by_amount():
+    from coursekit.aging import aging_quadrant
+
+    led = ledger([["A", "1", "2026-01-01", "2026-05-31", 300.0], ["A", "2", "2026-01-01", "2026-06-20", 100.0]])
+    q = aging_quadrant(led, AS_OF)
+    assert q.loc["A", "weighted_days"] == round((300 * 30 + 100 * 10) / 400, 1)
