@@ -255,7 +255,7 @@ def dso(ledger, period_end, days: int = 90, method: str = "standard", history: i
     raise ValueError(f"method must be 'standard', 'average' or 'countback', not {method!r}")
 
 
-def dso_trend(ledger, period_ends, days: int = 90) -> "pd.DataFrame":  # noqa: F821
+def dso_trend(ledger, period_ends, days: int = 90) -> pd.DataFrame:  # noqa: F821
     """DSO three ways, Best Possible DSO and ADD for each period end (e.g. month-ends).
 
     Each row uses the ``days``-day period ending on that date; see :func:`dso` and
