@@ -23,6 +23,7 @@ examples / 示例:
   coursekit dso demo.xlsx --as-of 2026-10-31 --days 90
   coursekit grades demo.xlsx --as-of 2026-10-31 --lang en
   coursekit plan demo.xlsx --as-of 2026-10-31 -o plan.xlsx   债务催收表 / collection plan
+  coursekit report demo.xlsx --as-of 2026-10-31 -o report.html   一份完整报告 / the full report
 """
 
 
@@ -73,6 +74,17 @@ def _parser() -> argparse.ArgumentParser:
     pl = sub.add_parser("plan", help="债务催收表 / the collection plan",
                         description="债务催收表：优先级、文收或武收、下一步动作、对应技巧编号和诉讼时效届满日。")
     common(pl)
+
+    r = sub.add_parser("report", help="完整报告（HTML 或 Excel）/ the full report (HTML or Excel)",
+                       description="把账龄表、DSO、风险等级、债务催收表和诉讼时效提醒写进一个 HTML 页面（图表内嵌、"
+                                   "离线可看）或一个 Excel 工作簿。Write the aging table, DSO figures, risk grades, "
+                                   "collection plan and limitation deadlines to one self-contained HTML page or an Excel workbook.")
+    r.add_argument("ledger", help="台账 / ledger: .xlsx, folder of CSVs, or invoices CSV")
+    r.add_argument("-o", "--output", required=True, help="report.html 或 report.xlsx")
+    r.add_argument("--as-of", default=None, help="统计日 / as-of date, YYYY-MM-DD (default: today)")
+    r.add_argument("--lang", choices=["zh", "en"], default="zh")
+    r.add_argument("--currency", default=None, help="台账含多种币种时选择一种 / pick one currency")
+    r.add_argument("--days", type=int, default=90, help="DSO 期间天数 / days in the DSO period")
     return p
 
 
@@ -155,6 +167,9 @@ def _run(args) -> int:
         print(f"wrote {out}: {n:,} invoices, {len(tables['payments']):,} payments, {len(tables['customers']):,} customers")
         return 0
 
+    if args.command == "report":
+        return _report(args)
+
     ledger = _load(args)
     for note in ledger.notes:
         print(f"note: {note}", file=sys.stderr)
@@ -195,6 +210,29 @@ def _run(args) -> int:
     elif args.command == "plan":
         df = ck.collection_plan(ledger, as_of, lang=args.lang)
         _show(df, args, f"债务催收表（截至 {day}）" if zh else f"Collection plan as of {day}", "plan")
+    return 0
+
+
+def _report(args) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .report import write_report
+
+    steps = ["load", "aging", "dso", "grades", "plan", "deadlines", "charts", "write"]
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=console,
+                  disable=not console.is_terminal, transient=True) as bar:
+        task = bar.add_task("读取台账 / reading ledger", total=len(steps))
+        ledger = _load(args)
+        bar.advance(task)
+
+        def progress(name):
+            bar.update(task, description=name, completed=steps.index(name))
+
+        out = write_report(ledger, _as_of(args.as_of), args.output, lang=args.lang, days=args.days, progress=progress)
+        bar.update(task, completed=len(steps))
+    print(f"{'已写入' if args.lang == 'zh' else 'wrote'} {out}", file=sys.stderr)
     return 0
 
 

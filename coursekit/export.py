@@ -16,6 +16,7 @@ HEADERS_ZH = {
     "limitation_expiry": "诉讼时效届满日", "reason_zh": "原因", "reason_en": "原因（英文）", "reason": "原因",
     "priority": "优先级", "approach": "方式", "next_action": "下一步", "techniques": "对应技巧",
     "follow_up": "跟进日期", "days_to_limitation": "距时效届满天数", "metric": "指标", "value": "数值",
+    "runs_from": "时效起算日", "cause": "起算原因", "expiry": "时效届满日", "days_left": "剩余天数",
 }
 
 

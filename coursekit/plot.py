@@ -20,16 +20,16 @@ _SYSTEM_CJK = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microso
 _done = False
 
 LABELS = {
-    "zh": {"current": "未到期", "unapplied": "未核销收款", "customer": "客户", "amount": "金额（元）",
-           "aging_title": "各客户账龄结构", "risk_title": "风险等级分布（按未收金额）", "grade": "风险等级",
+    "zh": {"current": "未到期", "unapplied": "未核销收款", "customer": "客户", "amount": "金额",
+           "aging_title": "各客户账龄结构", "risk_title": "风险等级分布（客户余额按其最差等级归类）", "grade": "风险等级",
            "trend_title": "账龄结构变化", "as_of": "统计日", "share": "占应收总额比例",
-           "quadrant_title": "账龄二维象限图", "weighted_days": "加权逾期天数", "overdue": "逾期金额（元）",
+           "quadrant_title": "账龄二维象限图", "weighted_days": "加权逾期天数", "overdue": "逾期金额",
            "dso_title": "DSO 趋势", "days": "天数", "standard": "标准 DSO", "average": "平均余额 DSO",
            "countback": "倒推法 DSO", "best_possible": "最佳 DSO", "period_end": "期末",
            "recovery_title": "账龄越长，收回越难", "age_years": "欠款账龄（年）", "recovery": "预计收回比例",
            "reference": "课程大纲观察：两年内约80%，两年以上约20%"},
     "en": {"current": "Current", "unapplied": "Unapplied", "customer": "Customer", "amount": "Amount (CNY)",
-           "aging_title": "Aging by customer", "risk_title": "Risk-grade mix (by amount outstanding)", "grade": "Risk grade",
+           "aging_title": "Aging by customer", "risk_title": "Risk-grade mix (each balance under its customer's worst grade)", "grade": "Risk grade",
            "trend_title": "Aging structure over time", "as_of": "As of", "share": "Share of total receivables",
            "quadrant_title": "Aging quadrant chart", "weighted_days": "Weighted days overdue", "overdue": "Overdue (CNY)",
            "dso_title": "DSO trend", "days": "Days", "standard": "Standard DSO", "average": "Average-balance DSO",
@@ -58,6 +58,14 @@ def use_chinese_font() -> str:
     return ", ".join(families)
 
 
+def _money_axis(axis, lang: str) -> None:
+    """Amounts on an axis as 万 (10,000 CNY) in Chinese, thousands in English."""
+    if lang == "zh":
+        axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x / 10_000:,.0f}万"))
+    else:
+        axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x / 1000:,.0f}k"))
+
+
 def _label(lang: str, key: str) -> str:
     if lang not in LABELS:
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
@@ -78,7 +86,7 @@ def aging_bar(table: pd.DataFrame, lang: str = "zh", top: int = 10, ax=None):
     ax.set_title(_label(lang, "aging_title"))
     ax.set_xlabel(_label(lang, "amount"))
     ax.set_ylabel("")
-    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x / 10_000:,.0f}万" if lang == "zh" else f"{x / 1000:,.0f}k"))
+    _money_axis(ax.xaxis, lang)
     ax.margins(x=0.04)
     ax.legend(loc="lower right", fontsize="small", frameon=False)
     ax.figure.tight_layout()
@@ -100,6 +108,7 @@ def risk_mix(grades: pd.DataFrame, lang: str = "zh", ax=None):
     ax.set_title(_label(lang, "risk_title"))
     ax.set_xlabel(_label(lang, "grade"))
     ax.set_ylabel(_label(lang, "amount"))
+    _money_axis(ax.yaxis, lang)
     ax.figure.tight_layout()
     return ax
 
@@ -146,6 +155,7 @@ def quadrant_chart(quadrant: pd.DataFrame, lang: str = "zh", label_top: int = 8,
     ax.set_title(_label(lang, "quadrant_title"))
     ax.set_xlabel(_label(lang, "weighted_days"))
     ax.set_ylabel(_label(lang, "overdue"))
+    _money_axis(ax.yaxis, lang)
     ax.legend(loc="upper right", fontsize="small", frameon=False)
     ax.figure.tight_layout()
     return ax

@@ -31,7 +31,7 @@ import pandas as pd
 from .aging import as_day, open_items
 from .ledger import Ledger
 
-__all__ = ["RiskScale", "GRADES", "grade_for_days", "risk_grades", "grade_name"]
+__all__ = ["RiskScale", "GRADES", "grade_for_days", "risk_grades", "grade_name", "limitation_deadlines"]
 
 GRADES = {
     5: {"zh": "未收款", "en": "not yet due"},
@@ -160,3 +160,22 @@ def _age_reason(r) -> tuple[str, str]:
     if r.worst_days <= 0:
         return ("没有逾期发票", "no invoice is overdue")
     return (f"{r.worst_invoice} 已逾期 {r.worst_days} 天", f"{r.worst_days} days overdue on {r.worst_invoice}")
+
+
+def limitation_deadlines(ledger: Ledger, as_of, within_days: int | None = None) -> pd.DataFrame:
+    """Each open invoice's limitation expiry (Civil Code arts. 188, 195), soonest first.
+
+    Columns: customer, invoice_id, due_date, outstanding, runs_from, cause (what last
+    started the period: due, payment, demand, acknowledgement), expiry, days_left
+    (negative once expired). ``within_days`` keeps only those expiring that soon
+    (expired ones included).
+    """
+    day = as_day(as_of)
+    items = open_items(ledger, as_of)
+    lim = _limitation(ledger, items, day, ledger.customer_info())
+    out = items[["customer", "invoice_id", "due_date", "outstanding"]].copy()
+    out["runs_from"], out["cause"], out["expiry"] = lim["runs_from"].to_numpy(), lim["cause"].to_numpy(), lim["expiry"].to_numpy()
+    out["days_left"] = (out["expiry"] - pd.Timestamp(np.datetime64(day, "D"))).dt.days
+    if within_days is not None:
+        out = out[out["days_left"] <= within_days]
+    return out.sort_values(["days_left", "outstanding"], ascending=[True, False]).reset_index(drop=True)
