@@ -89,6 +89,10 @@ def dso_average(beginning_ar: float, ending_ar: float, credit_sales: float, days
 def dso_countback(ending_ar: float, sales: Sequence[float], days: Sequence[float] | float) -> float:
     """Countback (exhaustion) DSO.
 
+    Walks back from the newest period: while the remaining AR is at least the
+    period's sales, subtract those sales and add the period's days; then add the
+    remainder ÷ that period's sales × its days.
+
     Parameters
     ----------
     ending_ar : float
@@ -98,10 +102,8 @@ def dso_countback(ending_ar: float, sales: Sequence[float], days: Sequence[float
     days : sequence of float, or one number for periods of equal length
         Length of each period in days, in the same order.
 
-    Walks back from the newest period: while the remaining AR is at least the
-    period's sales, subtract those sales and add the period's days; then add the
-    remainder ÷ that period's sales × its days.
-
+    Examples
+    --------
     >>> dso_countback(150_000, [100_000, 80_000, 90_000], [30, 31, 30])
     49.375
     """
