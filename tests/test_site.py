@@ -119,3 +119,13 @@ def test_chinese_headings_get_readable_anchors(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'id="谁适合用"' in html or 'id="%E8%B0%81' in html
     assert not re.search(r'id="_\d+"', html)
+
+
+def test_template_downloads_exist(built_site):
+    from coursekit.templates import TEMPLATES
+
+    for lang, root in (("zh", built_site), ("en", built_site / "en")):
+        html = (root / "templates" / "index.html").read_text(encoding="utf-8")
+        for name in TEMPLATES[lang]:
+            assert f"templates/{name}" in html, f"{name} is not offered on the {lang} templates page"
+            assert (built_site / "templates" / name).exists()
