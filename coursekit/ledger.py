@@ -66,7 +66,9 @@ _STATUS_WORDS = {
     "active": "active", "正常": "active", "存续": "active", "在业": "active", "": "active",
     "distressed": "distressed", "困难": "distressed", "经营困难": "distressed", "异常": "distressed",
     "bankrupt": "bankrupt", "破产": "bankrupt", "破产清算": "bankrupt", "破产重整": "bankrupt",
-    "deregistered": "deregistered", "注销": "deregistered", "吊销": "deregistered", "已注销": "deregistered",
+    "deregistered": "deregistered", "注销": "deregistered", "已注销": "deregistered",
+    # a revoked licence (吊销) ends trading but the company still exists and still owes: not 注销
+    "吊销": "distressed", "吊销营业执照": "distressed",
 }
 _KIND_WORDS = {"payment": "payment", "": "payment", "收款": "payment", "回款": "payment",
                "credit_note": "credit_note", "creditnote": "credit_note", "credit note": "credit_note",

@@ -221,7 +221,8 @@ def dso(ledger, period_end, days: int = 90, method: str = "standard", history: i
 
     ``method`` is ``"standard"`` (ending AR ÷ sales × days), ``"average"`` (average of
     beginning and ending AR ÷ sales × days) or ``"countback"`` (ending AR exhausted
-    against monthly sales walking back from ``period_end``, up to ``history`` months).
+    against monthly sales walking back from ``period_end``, up to ``history`` months:
+    calendar months when ``period_end`` is a month-end).
     Sales are the invoiced amounts dated in the period.
     """
     import pandas as pd
@@ -239,9 +240,10 @@ def dso(ledger, period_end, days: int = 90, method: str = "standard", history: i
     if method == "countback":
         end = pd.Timestamp(f["period_end"])
         sales, lengths = [], []
+        # calendar months when the period ends on a month-end, else months counted back from the end
+        step = (lambda k: end - pd.offsets.MonthEnd(k)) if end.is_month_end else (lambda k: end - pd.DateOffset(months=k))
         for k in range(int(history)):
-            hi = end - pd.DateOffset(months=k)
-            lo = end - pd.DateOffset(months=k + 1)
+            hi, lo = step(k), step(k + 1)
             hi_d, lo_d = as_day(hi), as_day(lo)
             mask = (ledger._inv_day > lo_d) & (ledger._inv_day <= hi_d)
             sales.append(ledger._inv_cents[mask].sum() / 100)
@@ -261,7 +263,7 @@ def dso_trend(ledger, period_ends, days: int = 90) -> pd.DataFrame:  # noqa: F82
     """DSO three ways, Best Possible DSO and ADD for each period end (e.g. month-ends).
 
     Each row uses the ``days``-day period ending on that date; see :func:`dso` and
-    :func:`period_figures` for the definitions.
+    :func:`period_figures` for the definitions. Values are rounded to 2 decimals.
     """
     import pandas as pd
 

@@ -2,13 +2,17 @@
 
 Built from the risk grades. For each customer with an open balance the plan gives
 
-* a **priority** (1 = first). Customers whose limitation period expires within
-  ``PlanSettings.limitation_warning_days`` come first, because a delivered demand
-  or a signed acknowledgement restarts the period (Civil Code art. 195) and missing
-  the date can cost the whole debt. The rest are ordered by *expected recovery* =
-  overdue amount × the recovery weight of the grade (a teaching assumption, based
-  on the outline's observation that about 80% of debts under two years old are
-  recovered and about 20% of older ones), larger first.
+* a **priority** (1 = first). Deadlines come first: customers whose limitation
+  period expires within ``PlanSettings.limitation_warning_days`` (a delivered demand
+  or a signed acknowledgement restarts it, Civil Code art. 195, and missing the date
+  can cost the whole debt) and bankrupt customers (claims must be filed within the
+  period the court announces, 30 days to 3 months, Enterprise Bankruptcy Law art. 45).
+  The rest are ordered by ``expected_recovery`` = overdue amount × the recovery
+  weight of the grade (a teaching assumption, based on the outline's observation
+  that about 80% of debts under two years old are recovered and about 20% of older
+  ones), larger first. The order measures what can still come back, so a doubtful
+  debt ranks below a fresher one of the same size; the ``approach`` and
+  ``next_action`` are what make a bad-faith debtor's treatment firmer.
 * the **approach**: 文收 (soft: reminders, visits, helping the customer sell) for
   customers who cooperate, 武收 (firm: stopping supply, lawyer's letters, payment
   orders, suit) for those acting in bad faith — the rule in the 2-day course
@@ -72,8 +76,9 @@ def collection_plan(ledger: Ledger, as_of, lang: str = "zh", scale: RiskScale = 
     Returns
     -------
     DataFrame with ``priority, customer, grade, grade_name, outstanding, overdue,
-    max_days_overdue, approach, next_action, techniques, follow_up, limitation_expiry,
-    days_to_limitation, reason``. ``techniques`` lists technique ids from the catalog
+    expected_recovery, deadline, max_days_overdue, approach, next_action, techniques,
+    follow_up, limitation_expiry, days_to_limitation, reason``; ``deadline`` marks the
+    customers ranked first because a legal deadline is near. ``techniques`` lists technique ids from the catalog
     (:func:`coursekit.techniques`); text columns are in ``lang`` (``"zh"`` or ``"en"``).
     """
     if lang not in ("zh", "en"):
@@ -107,7 +112,7 @@ def collection_plan(ledger: Ledger, as_of, lang: str = "zh", scale: RiskScale = 
         else:
             situation = _SITUATION[grade]
         zh, en, techs = ACTIONS[(situation, approach)]
-        urgent = situation == "limitation"
+        urgent = situation in ("limitation", "bankrupt")
         weight = settings.recovery_weight[grade]
         follow = today + timedelta(days=min(settings.follow_up_days[grade], max(days_left, 1)) if urgent
                                    else settings.follow_up_days[grade])
@@ -118,14 +123,15 @@ def collection_plan(ledger: Ledger, as_of, lang: str = "zh", scale: RiskScale = 
             "techniques": list(techs), "follow_up": follow.date(),
             "limitation_expiry": g.limitation_expiry.date(), "days_to_limitation": days_left,
             "reason": g.reason_zh if lang == "zh" else g.reason_en,
-            "_urgent": urgent, "_expected": round(g.overdue * weight, 2),
+            "deadline": urgent, "expected_recovery": round(g.overdue * weight, 2),
         })
-    cols = ["priority", "customer", "grade", "grade_name", "outstanding", "overdue", "max_days_overdue", "approach",
-            "next_action", "techniques", "follow_up", "limitation_expiry", "days_to_limitation", "reason"]
+    cols = ["priority", "customer", "grade", "grade_name", "outstanding", "overdue", "expected_recovery", "deadline",
+            "max_days_overdue", "approach", "next_action", "techniques", "follow_up", "limitation_expiry",
+            "days_to_limitation", "reason"]
     if not rows:
         return pd.DataFrame(columns=cols)
     plan = pd.DataFrame(rows)
-    plan = plan.sort_values(["_urgent", "_expected", "outstanding", "customer"],
+    plan = plan.sort_values(["deadline", "expected_recovery", "outstanding", "customer"],
                             ascending=[False, False, False, True], kind="stable").reset_index(drop=True)
     plan.insert(0, "priority", np.arange(1, len(plan) + 1))
     return plan[cols]

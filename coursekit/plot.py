@@ -87,7 +87,7 @@ def aging_bar(table: pd.DataFrame, lang: str = "zh", top: int = 10, ax=None):
     ax.set_xlabel(_label(lang, "amount"))
     ax.set_ylabel("")
     _money_axis(ax.xaxis, lang)
-    ax.margins(x=0.04)
+    ax.set_xlim(0, float(data.sum(axis=1).max()) * 1.04 or 1)   # zero-width segments defeat margins()
     ax.legend(loc="lower right", fontsize="small", frameon=False)
     ax.figure.tight_layout()
     return ax
@@ -172,6 +172,8 @@ def dso_trend_chart(trend: pd.DataFrame, lang: str = "zh", ax=None):
     for col, style in styles.items():
         if col in trend:
             ax.plot(trend.index, trend[col], style, marker="o", ms=3, label=_label(lang, col))
+    ax.set_xticks(trend.index)
+    ax.set_xticklabels([f"{d:%Y-%m}" for d in trend.index])
     ax.set_title(_label(lang, "dso_title"))
     ax.set_ylabel(_label(lang, "days"))
     ax.legend(fontsize="small", frameon=False)

@@ -61,16 +61,24 @@ def _month_weights(months: pd.DatetimeIndex, growth: float) -> np.ndarray:
     return w / w.sum()
 
 
-def sample_tables(seed: int = 7, customers: int = 60, months: int = 24, end="2026-10-31",
-                  invoices: int | None = None, growth: float = 0.0, late_share: float = 0.3,
+_DEFAULTS = {"customers": 60, "months": 24, "growth": 0.0, "late_share": 0.3}
+
+
+def sample_tables(seed: int = 7, customers: int | None = None, months: int | None = None, end="2026-10-31",
+                  invoices: int | None = None, growth: float | None = None, late_share: float | None = None,
                   scenario: str | None = None) -> dict[str, pd.DataFrame]:
-    """The raw tables of :func:`sample_ledger`: ``invoices``, ``payments``, ``customers``."""
-    if scenario is not None:
-        if scenario not in SCENARIOS:
-            raise ValueError(f"unknown scenario {scenario!r}; choose one of {', '.join(SCENARIOS)}")
-        params = {"customers": customers, "months": months, "growth": growth, "late_share": late_share}
-        params.update(SCENARIOS[scenario])
-        customers, months, growth, late_share = (params[k] for k in ("customers", "months", "growth", "late_share"))
+    """The raw tables of :func:`sample_ledger`: ``invoices``, ``payments``, ``customers``.
+
+    Parameters left as None take the scenario's value, then the standard default
+    (60 customers, 24 months, no growth, 30% late payers); arguments given explicitly
+    always win over the scenario.
+    """
+    if scenario is not None and scenario not in SCENARIOS:
+        raise ValueError(f"unknown scenario {scenario!r}; choose one of {', '.join(SCENARIOS)}")
+    params = {**_DEFAULTS, **(SCENARIOS[scenario] if scenario else {})}
+    given = {"customers": customers, "months": months, "growth": growth, "late_share": late_share}
+    params.update({k: v for k, v in given.items() if v is not None})
+    customers, months, growth, late_share = (params[k] for k in ("customers", "months", "growth", "late_share"))
     if not 4 <= customers <= 20_000:
         raise ValueError("customers must be between 4 and 20,000")
     if not 3 <= months <= 240:
@@ -109,8 +117,7 @@ def sample_tables(seed: int = 7, customers: int = 60, months: int = 24, end="202
     stop_day[broken_ids] = (end_day - np.timedelta64(120, "D")).astype(np.int64)
 
     # -- invoices -------------------------------------------------------------------------
-    month_starts = pd.date_range(end=pd.Timestamp(end_day) - pd.offsets.MonthBegin(0) if pd.Timestamp(end_day).day != 1
-                                 else pd.Timestamp(end_day), periods=months, freq="MS")
+    month_starts = pd.date_range(end=pd.Timestamp(end_day).to_period("M").start_time, periods=months, freq="MS")
     n_inv = invoices if invoices is not None else int(round(customers * months * 2.2))
     cust = rng.choice(customers, size=n_inv, p=size / size.sum())
     month = rng.choice(months, size=n_inv, p=_month_weights(month_starts, growth))
@@ -207,8 +214,8 @@ def sample_tables(seed: int = 7, customers: int = 60, months: int = 24, end="202
     return {"invoices": invoices_df, "payments": payments_df, "customers": customers_df}
 
 
-def sample_ledger(seed: int = 7, customers: int = 60, months: int = 24, end="2026-10-31",
-                  invoices: int | None = None, growth: float = 0.0, late_share: float = 0.3,
+def sample_ledger(seed: int = 7, customers: int | None = None, months: int | None = None, end="2026-10-31",
+                  invoices: int | None = None, growth: float | None = None, late_share: float | None = None,
                   scenario: str | None = None) -> Ledger:
     """A deterministic sample ledger of a distributor.
 
@@ -216,10 +223,10 @@ def sample_ledger(seed: int = 7, customers: int = 60, months: int = 24, end="202
     ----------
     seed : int
         The same seed and arguments always give the same ledger.
-    customers : int
-        Number of customers (4 to 20,000).
-    months : int
-        Months of trading, ending with the month of ``end``.
+    customers : int, optional
+        Number of customers (4 to 20,000); default 60, or the scenario's.
+    months : int, optional
+        Months of trading, ending with the month of ``end``; default 24, or the scenario's.
     end : date-like
         The last day of trading; no invoice or receipt is dated after it.
     invoices : int, optional
@@ -230,6 +237,7 @@ def sample_ledger(seed: int = 7, customers: int = 60, months: int = 24, end="202
         Share of customers who habitually pay late.
     scenario : str, optional
         A named set of the parameters above, one per notebook topic: see :data:`SCENARIOS`.
+        Arguments given explicitly override the scenario's values.
     """
     t = sample_tables(seed, customers, months, end, invoices, growth, late_share, scenario)
     return Ledger(t["invoices"], t["payments"], t["customers"])

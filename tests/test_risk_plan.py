@@ -92,8 +92,12 @@ def test_plan_orders_and_names_techniques():
     assert set(plan["approach"]) <= {"文收", "武收"}
     ids = set(ck.techniques().index)
     assert all(set(t) <= ids for t in plan["techniques"])
-    # the old debt close to its limitation date comes first
-    assert plan.iloc[0]["days_to_limitation"] <= 180
+    # legal deadlines first: the old debt close to its limitation date and the bankrupt customer
+    deadlines = plan[plan["deadline"]]
+    assert list(deadlines.index) == list(range(len(deadlines)))
+    assert (deadlines["days_to_limitation"] <= 180).any() and (deadlines["grade"] == 1).all()
+    rest = plan[~plan["deadline"]]
+    assert rest["expected_recovery"].is_monotonic_decreasing
     grades = ck.risk_grades(led, "2026-10-31")
     assert set(plan["customer"]) == set(grades.index[grades["outstanding"] > 0])
     en = ck.collection_plan(led, "2026-10-31", lang="en")
@@ -158,3 +162,42 @@ def test_plan_covers_every_grade_and_cooperation(coop, days):
     customers = pd.DataFrame({"customer": ["A"], "cooperative": [coop]})
     plan = ck.collection_plan(one(days, customers), "2026-06-30")
     assert len(plan) == 1 and plan.loc[0, "next_action"]
+
+
+def test_demand_after_expiry_does_not_revive_but_acknowledgement_binds():
+    due = pd.Series(pd.to_datetime(["2020-01-15", "2020-01-15", "2020-01-15"]))
+    late = pd.Series(pd.to_datetime(["2024-05-01", None, None]))
+    ack = pd.Series(pd.to_datetime([None, "2024-05-01", None]))
+    chain_pay = pd.Series(pd.to_datetime([None, None, "2022-12-01"]))
+    chain_demand = pd.Series(pd.to_datetime([None, None, "2025-06-01"]))
+    out = limitation_expiry(due, last_payment=chain_pay, last_demand=late.combine_first(chain_demand),
+                            last_acknowledgement=ack)
+    assert out.loc[0, "expiry"] == pd.Timestamp("2023-01-15") and out.loc[0, "cause"] == "due"
+    assert out.loc[1, "expiry"] == pd.Timestamp("2027-05-01") and out.loc[1, "cause"] == "acknowledgement"
+    # a payment in time restarts the period, and a demand inside the new period restarts it again
+    assert out.loc[2, "expiry"] == pd.Timestamp("2028-06-01") and out.loc[2, "cause"] == "demand"
+
+
+def test_bankrupt_customer_is_a_deadline_and_comes_first():
+    inv = pd.DataFrame({"customer": ["A", "B"], "invoice_id": ["1", "2"], "invoice_date": ["2026-01-01", "2026-01-01"],
+                        "due_date": ["2026-02-01", "2026-05-01"], "amount": [1000.0, 900_000.0]})
+    customers = pd.DataFrame({"customer": ["A"], "status": ["bankrupt"]})
+    plan = ck.collection_plan(ck.Ledger(inv, customers=customers), "2026-06-30", lang="en")
+    assert list(plan["customer"]) == ["A", "B"]
+    assert plan.loc[0, "deadline"] and not plan.loc[1, "deadline"]
+    assert plan.loc[1, "expected_recovery"] == round(900_000 * 0.9, 2)
+
+
+def test_revoked_licence_is_not_deregistration():
+    customers = pd.DataFrame({"customer": ["A"], "status": ["吊销"]})
+    assert ck.risk_grades(one(10, customers), "2026-06-30").loc["A", "grade"] == 4
+
+
+def test_explicit_sample_arguments_win_over_the_scenario():
+    led = ck.sample_ledger(scenario="aging", customers=25)
+    assert len(led.customer_info()) == 25
+    inv = ck.sample_ledger(months=12).invoices
+    months = inv.loc[inv["invoice_id"] != "INV-OLD-0001", "invoice_date"]   # the deliberately old debt aside
+    assert months.min() >= pd.Timestamp("2025-11-01") and months.dt.to_period("M").nunique() == 12
+    last_day = (months == pd.Timestamp("2026-10-31")).sum()
+    assert last_day < 20   # no month of invoices piled onto the last day
