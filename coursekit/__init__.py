@@ -4,7 +4,7 @@
 >>> ledger = ck.sample_ledger(seed=7)
 >>> table = ck.aging(ledger, "2026-10-31")
 """
-from . import catalog, export, legal, metrics, sample
+from . import catalog, credit, export, legal, metrics, negotiation, provision, report, sample, templates
 from .aging import aging, open_items
 from .catalog import chapters, techniques
 from .ledger import Ledger, LedgerError, load_ledger
@@ -20,6 +20,7 @@ __all__ = [
     "open_items", "aging", "dso", "metrics", "legal", "catalog",
     "risk_grades", "RiskScale", "GRADES", "grade_name",
     "collection_plan", "PlanSettings", "techniques", "chapters", "export", "sample", "plot",
+    "credit", "provision", "negotiation", "report", "templates",
 ]
 
 
