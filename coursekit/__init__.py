@@ -4,7 +4,18 @@
 >>> ledger = ck.sample_ledger(seed=7)
 >>> table = ck.aging(ledger, "2026-10-31")
 """
-from . import catalog, credit, export, legal, metrics, negotiation, provision, report, sample, templates
+from . import (
+    catalog,
+    credit,
+    export,
+    legal,
+    metrics,
+    negotiation,
+    provision,
+    report,
+    sample,
+    templates,
+)
 from .aging import aging, open_items
 from .catalog import chapters, techniques
 from .ledger import Ledger, LedgerError, load_ledger

@@ -35,6 +35,8 @@ def on_config(config, **kwargs):
     for item in config["nav"] or []:
         if isinstance(item, dict) and "92招" in item:
             section = item["92招"]
+        if isinstance(item, dict) and "工作簿" in item:
+            item["工作簿"] = [f"notebooks/{p.name}" for p in sorted(NB_DIR.glob("[0-9][0-9]-*.ipynb"))]
     if section is None:
         return config
     translations = {}
