@@ -219,7 +219,13 @@ def aging_quadrant(ledger: Ledger, as_of, days_split: int = 60, amount_split: fl
     ``weighted_days`` (days overdue weighted by the amount outstanding on each
     invoice). ``days_split`` (default 60 days) and ``amount_split`` (default: the
     median overdue amount) divide customers into four quadrants, from "attack first"
-    (large and old) to "routine reminders" (small and new).
+    (large and old) to "routine reminders" (small and new): a customer is *large* when
+    ``overdue >= amount_split`` and *old* when ``weighted_days > days_split``.
+
+    The default amount line is the median of the day, so it moves from one date to the
+    next: to compare dates, pass the same ``amount_split`` (the one used is in
+    ``result.attrs["amount_split"]``). Overdue amounts are gross: unapplied cash and
+    overpayments are not netted against them (see :func:`aging`'s ``unapplied``).
     """
     if lang not in QUADRANTS:
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")

@@ -15,7 +15,7 @@ HEADERS_ZH = {
     "overdue": "逾期金额", "max_days_overdue": "最长逾期天数", "worst_invoice": "最久逾期发票",
     "limitation_expiry": "诉讼时效届满日", "reason_zh": "原因", "reason_en": "原因（英文）", "reason": "原因",
     "priority": "优先级", "approach": "方式", "next_action": "下一步", "techniques": "对应技巧",
-    "follow_up": "跟进日期", "expected_recovery": "预计可收回", "deadline": "有法定期限", "days_to_limitation": "距时效届满天数", "metric": "指标", "value": "数值",
+    "follow_up": "跟进日期", "expected_recovery": "预计可收回", "weighted_days": "加权逾期天数", "quadrant": "象限", "label": "象限说明", "deadline": "有法定期限", "days_to_limitation": "距时效届满天数", "metric": "指标", "value": "数值",
     "runs_from": "时效起算日", "cause": "起算原因", "expiry": "时效届满日", "days_left": "剩余天数",
 }
 

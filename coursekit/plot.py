@@ -129,6 +129,8 @@ def aging_trend_chart(trend: pd.DataFrame, lang: str = "zh", ax=None):
     ax.set_ylabel(_label(lang, "share"))
     ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.set_ylim(0, 1)
+    ax.set_xticks(share.index)
+    ax.set_xticklabels([f"{d:%Y-%m}" for d in share.index])
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize="small", frameon=False)
     ax.figure.autofmt_xdate()
     ax.figure.tight_layout()
@@ -150,8 +152,11 @@ def quadrant_chart(quadrant: pd.DataFrame, lang: str = "zh", label_top: int = 8,
     days, amount = quadrant.attrs.get("days_split", 60), quadrant.attrs.get("amount_split", quadrant["overdue"].median())
     ax.axvline(days, color="grey", lw=1, ls="--")
     ax.axhline(amount, color="grey", lw=1, ls="--")
-    for name, row in quadrant.sort_values("overdue", ascending=False).head(label_top).iterrows():
-        ax.annotate(str(name)[:8], (row["weighted_days"], row["overdue"]), fontsize=8, xytext=(4, 3), textcoords="offset points")
+    # name the customers to attack first (then the largest others), without the legal-form suffix
+    order = quadrant.assign(_hh=quadrant["quadrant"] != "HH").sort_values(["_hh", "overdue"], ascending=[True, False])
+    for name, row in order.head(label_top).iterrows():
+        short = str(name).replace("有限责任公司", "").replace("有限公司", "")[:10]
+        ax.annotate(short, (row["weighted_days"], row["overdue"]), fontsize=8, xytext=(4, 3), textcoords="offset points")
     ax.set_title(_label(lang, "quadrant_title"))
     ax.set_xlabel(_label(lang, "weighted_days"))
     ax.set_ylabel(_label(lang, "overdue"))
