@@ -27,7 +27,7 @@ lint: install
 	$(BIN)/ruff check coursekit tests hooks tools benchmarks
 
 unit: install
-	$(BIN)/python -m pytest -q -m "not site and not browser" --ignore=tests/test_notebooks.py
+	$(BIN)/python -m pytest -q -m "not site and not browser" --doctest-modules tests coursekit
 
 notebooks: install
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --ignore=notebooks/student notebooks/
@@ -41,7 +41,7 @@ browser: install
 # Every check; stops at the first part that fails.
 test: install
 	$(BIN)/ruff check coursekit tests hooks tools benchmarks
-	$(BIN)/python -m pytest -q -m "not site and not browser"
+	$(BIN)/python -m pytest -q -m "not site and not browser" --doctest-modules tests coursekit
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --ignore=notebooks/student notebooks/
 	$(BIN)/python -m pytest -q -m "site or browser"
 
