@@ -26,7 +26,7 @@ LABELS = {
            "quadrant_title": "账龄二维象限图", "weighted_days": "加权逾期天数", "overdue": "逾期金额",
            "dso_title": "DSO 趋势", "days": "天数", "standard": "标准 DSO", "average": "平均余额 DSO",
            "countback": "倒推法 DSO", "best_possible": "最佳 DSO", "period_end": "期末",
-           "recovery_title": "账龄越长，收回越难", "age_years": "欠款账龄（年）", "recovery": "预计收回比例",
+           "recovery_title": "账龄越长，收回越难", "age_years": "逾期年数", "recovery": "预计收回比例",
            "reference": "课程大纲观察：两年内约80%，两年以上约20%"},
     "en": {"current": "Current", "unapplied": "Unapplied", "customer": "Customer", "amount": "Amount (CNY)",
            "aging_title": "Aging by customer", "risk_title": "Risk-grade mix (each balance under its customer's worst grade)", "grade": "Risk grade",
@@ -34,7 +34,7 @@ LABELS = {
            "quadrant_title": "Aging quadrant chart", "weighted_days": "Weighted days overdue", "overdue": "Overdue (CNY)",
            "dso_title": "DSO trend", "days": "Days", "standard": "Standard DSO", "average": "Average-balance DSO",
            "countback": "Countback DSO", "best_possible": "Best Possible DSO", "period_end": "Period end",
-           "recovery_title": "The older the debt, the less comes back", "age_years": "Age of debt (years)",
+           "recovery_title": "The older the debt, the less comes back", "age_years": "Years overdue",
            "recovery": "Expected share recovered",
            "reference": "Course outline: ~80% under two years, ~20% beyond"},
 }
@@ -190,7 +190,7 @@ def dso_trend_chart(trend: pd.DataFrame, lang: str = "zh", ax=None):
 def recovery_chart(curve: pd.Series, lang: str = "zh", ax=None):
     """Expected recovery rate by age of debt, with the course outline's ≈80% / ≈20% reference.
 
-    ``curve`` is indexed by age in days (e.g. ``provision.recovery_curve`` evaluated on a range).
+    ``curve`` is indexed by days overdue (e.g. ``provision.recovery_curve`` evaluated on a range).
     """
     import matplotlib.pyplot as plt
 
