@@ -32,6 +32,7 @@ import pandas as pd
 
 from .aging import as_day, balances_as_of, open_items
 from .ledger import Ledger
+from .metrics import _num
 
 __all__ = [
     "ITEMS", "RATIOS", "ratios",
@@ -491,15 +492,7 @@ def _five(values: Mapping, what: str) -> dict[str, float]:
         key = _c_key(name, what[:-1] if what.endswith("s") else what)
         if key in out:
             raise ValueError(f"{what} give {key!r} twice")
-        if isinstance(v, bool):
-            raise ValueError(f"{what[:-1]} for {key} must be a number, not {v!r}")
-        try:
-            x = float(v)
-        except (TypeError, ValueError):
-            raise ValueError(f"{what[:-1]} for {key} must be a number, not {v!r}") from None
-        if not math.isfinite(x):
-            raise ValueError(f"{what[:-1]} for {key} must be a finite number, not {v!r}")
-        out[key] = x
+        out[key] = _num(f"{what[:-1]} for {key}", v)
     missing = [k for k in FIVE_C if k not in out]
     if missing:
         raise ValueError(f"{what} lack {', '.join(missing)}: give all five Cs")

@@ -38,3 +38,24 @@ def built_site(tmp_path_factory) -> Path:
                           capture_output=True, text=True)
     assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
     return out
+
+
+def copied_runs(text: str, grams: set[str]) -> list[str]:
+    """Runs of 20 characters of ``text`` (whitespace ignored; technique and chapter titles,
+    which are facts, allowed) that also stand in the source documents."""
+    from coursekit import catalog
+
+    titles = {re.sub(r"\s+", "", t) for t in list(catalog.techniques().title_zh) + list(catalog.chapters().title_zh)}
+    text = re.sub(r"\s+", "", text)
+    for t in titles:
+        text = text.replace(t, "|")
+    return [text[i:i + 20] for i in range(len(text) - 19) if text[i:i + 20] in grams]
+
+
+@pytest.fixture(scope="session")
+def source_grams() -> set[str]:
+    """Every run of 20 characters (whitespace removed) of ../shared/sources/*.txt."""
+    if not SOURCES.is_dir():
+        pytest.skip("../shared/sources is not next to this checkout")
+    text = "".join(re.sub(r"\s+", "", p.read_text(encoding="utf-8")) for p in sorted(SOURCES.glob("*.txt")))
+    return {text[i:i + 20] for i in range(len(text) - 19)}

@@ -20,7 +20,7 @@ from coursekit.credit import (
     scorecard,
 )
 
-from .conftest import ROOT, SOURCES
+from .conftest import ROOT, copied_runs
 
 # ---------------------------------------------------------------------------------------
 # ratios
@@ -479,13 +479,6 @@ def test_danger_signal_validation(ledger, kwargs, match):
         danger_signals(ledger, **args)
 
 
-def test_module_text_does_not_copy_the_sources():
-    if not SOURCES.is_dir():
-        pytest.skip("../shared/sources is not next to this checkout")
-    grams = set()
-    for p in SOURCES.glob("*.txt"):
-        text = re.sub(r"\s+", "", p.read_text(encoding="utf-8"))
-        grams |= {text[i:i + 20] for i in range(len(text) - 19)}
-    mine = re.sub(r"\s+", "", (ROOT / "coursekit" / "credit.py").read_text(encoding="utf-8"))
-    hits = [mine[i:i + 20] for i in range(len(mine) - 19) if mine[i:i + 20] in grams]
+def test_module_text_does_not_copy_the_sources(source_grams):
+    hits = copied_runs((ROOT / "coursekit" / "credit.py").read_text(encoding="utf-8"), source_grams)
     assert not hits, hits[:3]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from coursekit import negotiation as neg
 from coursekit.negotiation import TYPES, NegotiationResult, negotiator_types, questionnaire, score
 
-from .conftest import SOURCES
+from .conftest import copied_runs
 
 # The option letter of each type, question by question, read off the YAML by hand.
 OWL = "adbcacdcbbba"
@@ -161,13 +161,7 @@ def test_advice_cites_an_article_wherever_it_names_a_law():
                     assert re.search(r"(第\d+条|arts?\.\s*\d+)", text), (key, field, lang)
 
 
-def test_yaml_text_does_not_copy_the_sources():
-    if not SOURCES.is_dir():
-        pytest.skip("../shared/sources is not next to this checkout")
-    grams = set()
-    for p in SOURCES.glob("*.txt"):
-        text = re.sub(r"\s+", "", p.read_text(encoding="utf-8"))
-        grams |= {text[i:i + 20] for i in range(len(text) - 19)}
-    mine = re.sub(r"\s+", "", resources.files("coursekit").joinpath("data/negotiation.yaml").read_text(encoding="utf-8"))
-    hits = [mine[i:i + 20] for i in range(len(mine) - 19) if mine[i:i + 20] in grams]
+def test_yaml_text_does_not_copy_the_sources(source_grams):
+    text = resources.files("coursekit").joinpath("data/negotiation.yaml").read_text(encoding="utf-8")
+    hits = copied_runs(text, source_grams)
     assert not hits, hits[:3]

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.conftest import DOCS, SOURCES, split_front_matter
+from tests.conftest import DOCS, SOURCES, copied_runs, split_front_matter
 
 SKIP = {"overrides", "includes"}
 PAGES = sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md")
@@ -26,25 +26,6 @@ def test_english_twin_has_the_same_shape(path):
                           (r"^\|", "table rows")]:
         a, b = len(re.findall(pattern, zh_body, flags=re.M)), len(re.findall(pattern, en_body, flags=re.M))
         assert a == b, f"{path.relative_to(DOCS)}: {a} {what} in Chinese but {b} in English"
-
-
-@pytest.fixture(scope="module")
-def source_grams():
-    if not SOURCES.is_dir():
-        pytest.skip("../shared/sources is not next to this checkout")
-    text = "".join(re.sub(r"\s+", "", p.read_text(encoding="utf-8")) for p in sorted(SOURCES.glob("*.txt")))
-    return {text[i:i + 20] for i in range(len(text) - 19)}
-
-
-def copied_runs(text: str, grams: set[str]) -> list[str]:
-    """Runs of 20 characters (whitespace ignored, technique and chapter titles allowed) found in the sources."""
-    from coursekit import catalog
-
-    titles = {re.sub(r"\s+", "", t) for t in list(catalog.techniques().title_zh) + list(catalog.chapters().title_zh)}
-    text = re.sub(r"\s+", "", text)
-    for t in titles:
-        text = text.replace(t, "|")
-    return [text[i:i + 20] for i in range(len(text) - 19) if text[i:i + 20] in grams]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=IDS)
