@@ -51,6 +51,7 @@ test-fast: lint unit
 bench: install
 	$(BIN)/python benchmarks/bench_aging.py
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_notebooks.py
 
 lab: install
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,lab]'
