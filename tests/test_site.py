@@ -129,3 +129,10 @@ def test_template_downloads_exist(built_site):
         for name in TEMPLATES[lang]:
             assert f"templates/{name}" in html, f"{name} is not offered on the {lang} templates page"
             assert (built_site / "templates" / name).exists()
+
+
+def test_terms_of_art_show_tooltips(built_site):
+    """Acronyms such as DSO carry their definition as a tooltip on every page where they appear."""
+    for root in (built_site, built_site / "en"):
+        html = (root / "techniques" / "17-track-and-analyse-receivables" / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<abbr title="[^"]*Days Sales Outstanding[^"]*">DSO</abbr>', html)
