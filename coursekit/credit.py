@@ -631,14 +631,7 @@ def scorecard(scores: Mapping, weights: Mapping | None = None, *, monthly_purcha
             en.append(f"Grade {grade} has a factor of 0: sell for cash on delivery or prepayment, not on credit.")
         limit = base
         if equity is not None:
-            if isinstance(equity, bool):
-                raise ValueError(f"equity must be a number, not {equity!r}")
-            try:
-                eq = float(equity)
-            except (TypeError, ValueError):
-                raise ValueError(f"equity must be a number, not {equity!r}") from None
-            if not math.isfinite(eq):
-                raise ValueError(f"equity must be a finite number, not {equity!r}")
+            eq = _num("equity", equity)
             cap = round(max(eq, 0.0) * policy.equity_share, 2)
             share = f"{policy.equity_share:.0%}"
             if eq <= 0:
