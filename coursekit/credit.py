@@ -503,18 +503,6 @@ def _money(x: float) -> str:
     return f"¥{x:,.2f}"
 
 
-def _nonneg(name: str, value) -> float:
-    if isinstance(value, bool):
-        raise ValueError(f"{name} must be a number, not {value!r}")
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, not {value!r}") from None
-    if not math.isfinite(x) or x < 0:
-        raise ValueError(f"{name} must be a finite amount of zero or more, not {value!r}")
-    return x
-
-
 def scorecard(scores: Mapping, weights: Mapping | None = None, *, monthly_purchases: float | None = None,
               terms_days: float = 30, equity: float | None = None,
               policy: CreditPolicy | None = None) -> Scorecard:
@@ -618,7 +606,7 @@ def scorecard(scores: Mapping, weights: Mapping | None = None, *, monthly_purcha
         zh.append("未提供月赊购额，因此不给出建议额度。")
         en.append("No monthly purchases were given, so no credit limit is suggested.")
     else:
-        mp = _nonneg("monthly_purchases", monthly_purchases)
+        mp = _num("monthly_purchases", monthly_purchases, nonnegative=True)
         months = terms_days / 30 + policy.grace_months
         factor = policy.factors[grade]
         base = round(mp * months * factor, 2)
