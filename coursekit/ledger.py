@@ -96,6 +96,16 @@ class Problem:
         return ", ".join(parts) + ": " + self.message
 
 
+def _flag(problems: list[Problem], mask, table: str, column: str | None, rows, message) -> None:
+    """Add a problem for each row where ``mask`` is true, up to one more than are listed.
+
+    ``message`` is a sentence, or a function of the row position that returns one;
+    ``rows`` gives the row names users see (spreadsheet rows or DataFrame index).
+    """
+    for i in np.flatnonzero(np.asarray(mask, dtype=bool))[: _MAX_LISTED + 1]:
+        problems.append(Problem(table, message(i) if callable(message) else message, rows[i], column))
+
+
 class LedgerError(ValueError):
     """The ledger cannot be used as given. ``problems`` lists each problem found."""
 
@@ -299,11 +309,9 @@ class Ledger:
     def _check_parsed(self, raw, parsed, table, column, what, labels, problems, required=True):
         blank = _blank(raw)
         bad = parsed.isna().to_numpy() & ~blank
-        for i in np.flatnonzero(bad)[: _MAX_LISTED + 1]:
-            problems.append(Problem(table, f"cannot read {raw.iloc[i]!r} as {what}", labels[i], column))
+        _flag(problems, bad, table, column, labels, lambda i: f"cannot read {raw.iloc[i]!r} as {what}")
         if required:
-            for i in np.flatnonzero(blank)[: _MAX_LISTED + 1]:
-                problems.append(Problem(table, "is empty", labels[i], column))
+            _flag(problems, blank, table, column, labels, "is empty")
 
     def _clean_invoices(self, df: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
         df, dup = _canonical_columns(pd.DataFrame(df), "invoices", INVOICE_REQUIRED + INVOICE_OPTIONAL)
@@ -316,8 +324,7 @@ class Ledger:
         out["customer"] = _text(df["customer"])
         out["invoice_id"] = _text(df["invoice_id"])
         for col in ("customer", "invoice_id"):
-            for i in np.flatnonzero(out[col].isna().to_numpy())[: _MAX_LISTED + 1]:
-                problems.append(Problem("invoices", "is empty", labels[i], col))
+            _flag(problems, out[col].isna().to_numpy(), "invoices", col, labels, "is empty")
         out["invoice_date"] = _parse_dates(df["invoice_date"])
         self._check_parsed(df["invoice_date"], out["invoice_date"], "invoices", "invoice_date", "a date (use YYYY-MM-DD)", labels, problems)
         if "terms_days" in df.columns:
@@ -333,8 +340,7 @@ class Ledger:
                 derived = out["invoice_date"] + pd.to_timedelta(out["terms_days"].astype("float64"), unit="D")
                 due = due.where(~blank_due, derived)
                 self._check_parsed(df["due_date"], due, "invoices", "due_date", "a date (use YYYY-MM-DD)", labels, problems, required=False)
-                for i in np.flatnonzero(due.isna().to_numpy() & blank_due)[: _MAX_LISTED + 1]:
-                    problems.append(Problem("invoices", "is empty and there is no terms_days to derive it from", labels[i], "due_date"))
+                _flag(problems, due.isna().to_numpy() & blank_due, "invoices", "due_date", labels, "is empty and there is no terms_days to derive it from")
             else:
                 self._check_parsed(df["due_date"], due, "invoices", "due_date", "a date (use YYYY-MM-DD)", labels, problems)
             out["due_date"] = due
@@ -342,11 +348,9 @@ class Ledger:
             out["due_date"] = out["invoice_date"] + pd.to_timedelta(out["terms_days"].astype("float64"), unit="D")
         out["amount"] = _parse_amounts(df["amount"])
         self._check_parsed(df["amount"], out["amount"], "invoices", "amount", "an amount", labels, problems)
-        for i in np.flatnonzero((out["amount"] < 0).to_numpy())[: _MAX_LISTED + 1]:
-            problems.append(Problem("invoices", f"amount {out['amount'].iloc[i]:,.2f} is negative; record credit notes as payments with kind 'credit_note'", labels[i], "amount"))
+        _flag(problems, (out["amount"] < 0).to_numpy(), "invoices", "amount", labels, lambda i: f"amount {out['amount'].iloc[i]:,.2f} is negative; record credit notes as payments with kind 'credit_note'")
         early = (out["due_date"] < out["invoice_date"]).to_numpy()
-        for i in np.flatnonzero(early)[: _MAX_LISTED + 1]:
-            problems.append(Problem("invoices", f"due date {out['due_date'].iloc[i]:%Y-%m-%d} is before the invoice date {out['invoice_date'].iloc[i]:%Y-%m-%d}", labels[i], "due_date"))
+        _flag(problems, early, "invoices", "due_date", labels, lambda i: f"due date {out['due_date'].iloc[i]:%Y-%m-%d} is before the invoice date {out['invoice_date'].iloc[i]:%Y-%m-%d}")
         ids = out["invoice_id"]
         dupes = ids.duplicated(keep=False).to_numpy() & ids.notna().to_numpy()
         if dupes.any():
@@ -380,19 +384,16 @@ class Ledger:
         self._check_parsed(df["payment_date"], out["payment_date"], "payments", "payment_date", "a date (use YYYY-MM-DD)", labels, problems)
         out["amount"] = _parse_amounts(df["amount"])
         self._check_parsed(df["amount"], out["amount"], "payments", "amount", "an amount", labels, problems)
-        for i in np.flatnonzero((out["amount"] < 0).to_numpy())[: _MAX_LISTED + 1]:
-            problems.append(Problem("payments", f"amount {out['amount'].iloc[i]:,.2f} is negative; a refund reduces an earlier receipt, so correct that row instead", labels[i], "amount"))
+        _flag(problems, (out["amount"] < 0).to_numpy(), "payments", "amount", labels, lambda i: f"amount {out['amount'].iloc[i]:,.2f} is negative; a refund reduces an earlier receipt, so correct that row instead")
         if "kind" in df.columns:
             raw = df["kind"].astype("string").str.strip().str.lower().fillna("")
             kind = raw.map(_KIND_WORDS)
-            for i in np.flatnonzero(kind.isna().to_numpy())[: _MAX_LISTED + 1]:
-                problems.append(Problem("payments", f"kind {df['kind'].iloc[i]!r} is not one of {', '.join(PAYMENT_KINDS)}", labels[i], "kind"))
+            _flag(problems, kind.isna().to_numpy(), "payments", "kind", labels, lambda i: f"kind {df['kind'].iloc[i]!r} is not one of {', '.join(PAYMENT_KINDS)}")
             out["kind"] = kind.astype("string")
         else:
             out["kind"] = pd.Series("payment", index=df.index, dtype="string")
         unapplied = out["invoice_id"].isna() & out["customer"].isna()
-        for i in np.flatnonzero(unapplied.to_numpy())[: _MAX_LISTED + 1]:
-            problems.append(Problem("payments", "has neither an invoice id nor a customer, so it cannot be credited to anyone", labels[i], "invoice_id"))
+        _flag(problems, unapplied.to_numpy(), "payments", "invoice_id", labels, "has neither an invoice id nor a customer, so it cannot be credited to anyone")
         if "currency" in df.columns:
             out["currency"] = _text(df["currency"])
         out["_row"] = labels
@@ -408,21 +409,18 @@ class Ledger:
             return df
         out = pd.DataFrame(index=df.index)
         out["customer"] = _text(df["customer"])
-        for i in np.flatnonzero(out["customer"].duplicated().to_numpy() & out["customer"].notna().to_numpy())[: _MAX_LISTED + 1]:
-            problems.append(Problem("customers", f"customer {out['customer'].iloc[i]!r} is listed twice", labels[i], "customer"))
+        _flag(problems, out["customer"].duplicated().to_numpy() & out["customer"].notna().to_numpy(), "customers", "customer", labels, lambda i: f"customer {out['customer'].iloc[i]!r} is listed twice")
         if "status" in df.columns:
             raw = df["status"].astype("string").str.strip().str.lower().fillna("")
             status = raw.map(_STATUS_WORDS)
-            for i in np.flatnonzero(status.isna().to_numpy())[: _MAX_LISTED + 1]:
-                problems.append(Problem("customers", f"status {df['status'].iloc[i]!r} is not one of {', '.join(STATUSES)}", labels[i], "status"))
+            _flag(problems, status.isna().to_numpy(), "customers", "status", labels, lambda i: f"status {df['status'].iloc[i]!r} is not one of {', '.join(STATUSES)}")
             out["status"] = status.astype("string")
         else:
             out["status"] = "active"
         for col in ("disputed", "cooperative", "broken_promise"):
             if col in df.columns:
                 values, bad = _parse_bools(df[col])
-                for i in np.flatnonzero(bad)[: _MAX_LISTED + 1]:
-                    problems.append(Problem("customers", f"{df[col].iloc[i]!r} is not yes/no (是/否)", labels[i], col))
+                _flag(problems, bad, "customers", col, labels, lambda i, col=col: f"{df[col].iloc[i]!r} is not yes/no (是/否)")
                 if col == "cooperative":
                     # blank means "not known", which is different from "not cooperative"
                     values = values.astype("boolean").where(~pd.Series(_blank(df[col]), index=df.index), pd.NA)
@@ -474,19 +472,16 @@ class Ledger:
         pos = pd.Index(inv["invoice_id"]).get_indexer(pay["invoice_id"])
         has_ref = pay["invoice_id"].notna().to_numpy()
         unknown = has_ref & (pos < 0)
-        for i in np.flatnonzero(unknown)[: _MAX_LISTED + 1]:
-            problems.append(Problem("payments", f"refers to invoice {pay['invoice_id'].iloc[i]!r}, which is not in the invoices", pay["_row"].iloc[i], "invoice_id"))
+        _flag(problems, unknown, "payments", "invoice_id", pay["_row"].to_numpy(), lambda i: f"refers to invoice {pay['invoice_id'].iloc[i]!r}, which is not in the invoices")
         ok = has_ref & (pos >= 0)
         inv_cust = np.where(ok, inv["customer"].to_numpy(dtype=object, na_value=None)[np.where(ok, pos, 0)], None)
         pay_cust = pay["customer"].to_numpy(dtype=object, na_value=None)
         given = pay_cust != None  # noqa: E711 (element-wise)
         clash = ok & given & (pay_cust != inv_cust)
-        for i in np.flatnonzero(clash)[: _MAX_LISTED + 1]:
-            problems.append(Problem("payments", f"customer {pay_cust[i]!r} does not match invoice {pay['invoice_id'].iloc[i]!r}, which belongs to {inv_cust[i]!r}", pay["_row"].iloc[i], "customer"))
+        _flag(problems, clash, "payments", "customer", pay["_row"].to_numpy(), lambda i: f"customer {pay_cust[i]!r} does not match invoice {pay['invoice_id'].iloc[i]!r}, which belongs to {inv_cust[i]!r}")
         inv_dates = inv["invoice_date"].to_numpy()
         early = ok & (pay["payment_date"].to_numpy() < inv_dates[np.where(ok, pos, 0)])
-        for i in np.flatnonzero(early)[: _MAX_LISTED + 1]:
-            problems.append(Problem("payments", f"dated {pay['payment_date'].iloc[i]:%Y-%m-%d}, before invoice {pay['invoice_id'].iloc[i]!r} was issued on {inv['invoice_date'].iloc[pos[i]]:%Y-%m-%d}", pay["_row"].iloc[i], "payment_date"))
+        _flag(problems, early, "payments", "payment_date", pay["_row"].to_numpy(), lambda i: f"dated {pay['payment_date'].iloc[i]:%Y-%m-%d}, before invoice {pay['invoice_id'].iloc[i]!r} was issued on {inv['invoice_date'].iloc[pos[i]]:%Y-%m-%d}")
         pay = pay.copy()
         pay["customer"] = pd.Series(np.where(given, pay_cust, inv_cust), index=pay.index).astype("string")
         return pay
