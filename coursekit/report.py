@@ -104,8 +104,8 @@ def build_report(ledger: Ledger, as_of, lang: str = "zh", days: int = 90, charts
     step("dso")
     dso = _dso_table(ledger, as_of, days, lang)
     step("grades")
-    grades = risk_grades(ledger, as_of)
-    grades = grades.drop(columns=["reason_en", "grade_en"] if lang == "zh" else ["reason_zh", "grade_zh"])
+    all_grades = risk_grades(ledger, as_of)
+    grades = all_grades.drop(columns=["reason_en", "grade_en"] if lang == "zh" else ["reason_zh", "grade_zh"])
     step("plan")
     plan = collection_plan(ledger, as_of, lang=lang)
     step("deadlines")
@@ -129,7 +129,7 @@ def build_report(ledger: Ledger, as_of, lang: str = "zh", days: int = 90, charts
         quadrant = aging_quadrant(ledger, as_of, lang=lang)
         if len(quadrant):
             report.charts["quadrant"] = _png(lambda: plot.quadrant_chart(quadrant, lang=lang))
-        report.charts["grades"] = _png(lambda: plot.risk_mix(risk_grades(ledger, as_of), lang=lang))
+        report.charts["grades"] = _png(lambda: plot.risk_mix(all_grades, lang=lang))
         if len(months) >= 2:
             report.charts["trend"] = _png(lambda: plot.aging_trend_chart(aging_trend(ledger, months), lang=lang))
     return report
