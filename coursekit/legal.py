@@ -11,7 +11,10 @@ Limitation period (诉讼时效), Civil Code (民法典):
   the day it is delivered or signed for (art. 8), and a partial payment, an
   instalment promise or a repayment plan is an agreement to pay (art. 14).
 * art. 192: after expiry the debtor may refuse to pay, but a later agreement to pay
-  cannot be withdrawn.
+  cannot be withdrawn. The course then counts a new three-year period from that
+  agreement (see :func:`_interrupt` for why).
+* art. 194: an obstacle to claiming in the last six months suspends the period, which
+  then ends six months after the obstacle ends.
 * arts. 201 and 203: a period counted in years starts the day after the event and
   ends at the end of the same-numbered day; when that day is a public holiday the
   period ends on the next working day. This module does not apply the holiday
@@ -19,9 +22,10 @@ Limitation period (诉讼时效), Civil Code (民法典):
   Art. 202 fills in the missing day: when the end month has no same-numbered day
   (a period starting on 29 February), the month's last day is the last day.
 
-:func:`limitation_expiry` is the quick, vectorised view used by
-:mod:`coursekit.risk`; :func:`limitation` follows one debt event by event and
-explains each step (proceedings, events after expiry, art. 192).
+:func:`limitation_expiry` is the vectorised view used by :mod:`coursekit.snapshot`
+for the risk grades and the plan; :func:`limitation` follows one debt event by event
+and explains each step (proceedings, suspension, events after expiry). Both apply one
+rule, :func:`_interrupt`, so they cannot disagree.
 
 Money owed for paying late:
 
@@ -65,54 +69,6 @@ def _dates(values, index=None) -> pd.Series:
         return pd.Series(pd.NaT, index=index, dtype="datetime64[s]")
     s = pd.Series(values, index=index) if not isinstance(values, pd.Series) else values
     return pd.to_datetime(s).astype("datetime64[s]")
-
-
-def limitation_expiry(due_date, last_payment=None, last_demand=None, last_acknowledgement=None) -> pd.DataFrame:
-    """Limitation expiry for each debt, restarted by interruptions made in time.
-
-    Parameters
-    ----------
-    due_date : Series of dates
-        The day each debt fell due (the period runs from then, Civil Code art. 188).
-    last_payment, last_demand, last_acknowledgement : Series of dates, optional
-        The latest partial payment, delivered demand and written acknowledgement for each
-        debt (NaT where none). An event made while the period is running interrupts it
-        (art. 195) and the period runs three years from that day. Events before the due
-        date do not move it. A demand or payment after the period has expired does not
-        revive it; a written acknowledgement after expiry binds the debtor, who can no
-        longer plead the expiry (art. 192), so it is treated as restarting the period.
-
-    Returns
-    -------
-    DataFrame with ``runs_from`` (the day the current period started), ``expiry``
-    (``runs_from`` + 3 years, capped at due date + 20 years) and ``cause``
-    (``due``, ``payment``, ``demand`` or ``acknowledgement``).
-    """
-    due = _dates(due_date)
-    empty = pd.Series(pd.NaT, index=due.index, dtype="datetime64[s]")
-    events = {name: (_dates(value, due.index) if value is not None else empty)
-              for name, value in (("payment", last_payment), ("demand", last_demand),
-                                  ("acknowledgement", last_acknowledgement))}
-    cap = due + pd.DateOffset(years=MAX_YEARS)
-
-    def expiry_from(start):
-        e = start + pd.DateOffset(years=LIMITATION_YEARS)
-        return e.where(e <= cap, cap)
-
-    runs_from, cause = due.copy(), pd.Series("due", index=due.index, dtype=object)
-    expiry = expiry_from(runs_from)
-    # Each pass lets an event restart the period if it falls inside the running one; three
-    # events need at most three passes to settle, in whatever order they happened.
-    for _ in range(len(events)):
-        for name, when in events.items():
-            hit = when.notna() & (when > runs_from) & (when <= expiry)
-            runs_from, cause = runs_from.where(~hit, when), cause.where(~hit, name)
-            expiry = expiry_from(runs_from)
-    late_ack = events["acknowledgement"]
-    binding = late_ack.notna() & (late_ack > expiry)
-    runs_from, cause = runs_from.where(~binding, late_ack), cause.where(~binding, "acknowledgement")
-    expiry = expiry_from(runs_from)
-    return pd.DataFrame({"runs_from": runs_from, "expiry": expiry, "cause": cause})
 
 
 # -- shared helpers ---------------------------------------------------------------------------
@@ -165,11 +121,171 @@ def _years_after(day: pd.Timestamp, years: int) -> pd.Timestamp:
     (29 February → 28 February); art. 203: it ends at 24:00 of that day. The holiday
     rule of art. 203 is not applied (no holiday calendar here).
     """
-    return day + pd.DateOffset(years=years)
+    return _ts(_add_months(_d(day), 12 * years))
 
 
 def _fmt(day: pd.Timestamp) -> str:
     return f"{day:%Y-%m-%d}"
+
+
+# -- the one limitation rule ---------------------------------------------------------------------
+# Both views of the limitation period — :func:`limitation` (one debt, explained step by step)
+# and :func:`limitation_expiry` / the ledger snapshot (every open invoice at once) — call
+# :func:`_interrupt` for every demand, agreement to pay and partial payment, and
+# :func:`_expiry_from` for every restart, so they cannot disagree.
+
+#: Event groups of the rule (the ``group`` of each kind in :data:`EVENT_KINDS`).
+DEMAND, AGREEMENT, PARTIAL = 0, 1, 2
+#: What an event did (see :func:`_interrupt`).
+BEFORE_DUE, RESTARTED, AFTER_EXPIRY, LATE_AGREEMENT, LATE_AGREEMENT_CAPPED = 0, 1, 2, 3, 4
+_GROUP_CODE = {"demand": DEMAND, "agreement": AGREEMENT, "partial": PARTIAL}
+
+
+def _add_months(days, months: int) -> np.ndarray:
+    """``days`` (datetime64[D], any shape) plus whole months, clipped to the month's last day.
+
+    Civil Code arts. 201-202: a period of months or years ends on the same-numbered day,
+    or on the last day of the month when it has none (29 February + 1 year → 28 February).
+    """
+    d = np.asarray(days, dtype="datetime64[D]")
+    month = d.astype("datetime64[M]")
+    day_of_month = (d - month.astype("datetime64[D]")).astype(np.int64)
+    target = month + np.timedelta64(months, "M")
+    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(np.int64)
+    return target.astype("datetime64[D]") + np.minimum(day_of_month, length - 1).astype("timedelta64[D]")
+
+
+def _expiry_from(start, cap) -> np.ndarray:
+    """Last day of a three-year period starting after ``start`` (art. 188), never after ``cap``."""
+    return np.minimum(_add_months(start, 12 * LIMITATION_YEARS), np.asarray(cap, dtype="datetime64[D]"))
+
+
+def _interrupt(due, runs_from, expiry, cap, when, group):
+    """THE limitation rule for a demand, an agreement to pay or a partial payment.
+
+    Works element-wise on datetime64[D] arrays (or scalars): each ``when`` is applied to
+    the period described by ``runs_from``/``expiry``; ``group`` is :data:`DEMAND`,
+    :data:`AGREEMENT` or :data:`PARTIAL`.
+
+    * ``when < due``: the period has not started, nothing to interrupt (``BEFORE_DUE``).
+    * ``due <= when <= expiry``: interrupted; a full three years run again from ``when``
+      (Civil Code art. 195; SPC limitation rules arts. 8, 14), never past the 20-year
+      ``cap`` (art. 188) (``RESTARTED``).
+    * ``when > expiry``, a demand or a partial payment: no revival; the debtor has a
+      defence (art. 192). A payment made cannot be reclaimed, but it is not taken as
+      agreeing to pay the rest (``AFTER_EXPIRY``).
+    * ``when > expiry``, an agreement to pay (acknowledgement, instalment promise,
+      repayment plan): binding, the debtor can no longer plead the expiry (art. 192).
+      **The course's decision:** a new three-year period runs from the agreement, still
+      capped at due date + 20 years (``LATE_AGREEMENT``; ``LATE_AGREEMENT_CAPPED`` when
+      the agreement comes after the cap, which it cannot move). Art. 192 says only that
+      the defence is lost; it does not say whether, or from when, a new period runs.
+      Counting three years from the agreement gives the creditor a date to act by, and
+      the earliest one a court could hold it to (not from the later payment date the
+      agreement may set), in keeping with the rest of this module, whose dates are
+      never later than the true ones. A creditor that acts before it is safe either way.
+
+    Returns ``(runs_from, expiry, effect)``; missing ``when`` (NaT) leaves the period as
+    it was, with effect ``-1``.
+    """
+    due, runs_from, expiry, cap, when = (np.asarray(x, dtype="datetime64[D]") for x in (due, runs_from, expiry, cap, when))
+    group = np.asarray(group)
+    given = ~np.isnat(when)
+    before = given & (when < due)
+    inside = given & ~before & (when <= expiry)
+    late = given & ~before & (when > expiry)
+    late_agree = late & (group == AGREEMENT)
+    capped = late_agree & (when > cap)
+    restart = inside | (late_agree & ~capped)
+    effect = np.select([before, inside, capped, late_agree, late], [BEFORE_DUE, RESTARTED, LATE_AGREEMENT_CAPPED,
+                                                                    LATE_AGREEMENT, AFTER_EXPIRY], -1)
+    new_from = np.where(restart, when, runs_from)
+    new_expiry = np.where(restart, _expiry_from(np.where(restart, when, runs_from), cap), expiry)
+    return new_from, new_expiry, effect
+
+
+def _suspend(expiry, start, end, cap):
+    """Art. 194: an obstacle in the last six months suspends the period.
+
+    The obstacle (force majeure, no legal representative, the creditor controlled by the
+    debtor, …) counts when it lasts into the last six months of the period (it starts on
+    or before ``expiry`` and ends after ``expiry`` − 6 months); the period then ends six
+    months after the obstacle ends, never past the 20-year ``cap`` (art. 188: the cap is
+    neither suspended nor interrupted) and never earlier than before. Returns
+    ``(expiry, applied)``.
+    """
+    expiry, start, end, cap = (np.asarray(x, dtype="datetime64[D]") for x in (expiry, start, end, cap))
+    applied = (start <= expiry) & (end > _add_months(expiry, -6))
+    extended = np.maximum(expiry, np.minimum(_add_months(end, 6), cap))
+    return np.where(applied, extended, expiry), applied
+
+
+_CAUSES = np.array(["due", "payment", "demand", "acknowledgement"], dtype=object)
+_CAUSE_GROUP = np.array([-1, PARTIAL, DEMAND, AGREEMENT])
+
+
+def _run_events(due, item, when, cause) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Apply :func:`_interrupt` to many debts at once, each debt's events in date order.
+
+    ``due`` is one datetime64[D] per debt; ``item`` (index into ``due``), ``when`` and
+    ``cause`` (1 payment, 2 demand, 3 acknowledgement) describe the events. Returns
+    ``runs_from``, ``expiry`` and the cause code of the current period for each debt.
+    """
+    due = np.asarray(due, dtype="datetime64[D]")
+    cap = _add_months(due, 12 * MAX_YEARS)
+    runs_from, expiry = due.copy(), _expiry_from(due, cap)
+    started = np.zeros(len(due), dtype=np.int64)
+    item, when, cause = np.asarray(item, dtype=np.int64), np.asarray(when, dtype="datetime64[D]"), np.asarray(cause)
+    keep = ~np.isnat(when)
+    item, when, cause = item[keep], when[keep], cause[keep]
+    order = np.lexsort((cause, when, item))
+    item, when, cause = item[order], when[order], cause[order]
+    first = np.r_[0, np.flatnonzero(np.diff(item)) + 1] if len(item) else np.array([], dtype=np.int64)
+    rank = np.arange(len(item)) - np.repeat(first, np.diff(np.r_[first, len(item)]))
+    for r in range(int(rank.max()) + 1 if len(rank) else 0):
+        at = rank == r
+        i = item[at]
+        new_from, new_exp, effect = _interrupt(due[i], runs_from[i], expiry[i], cap[i], when[at], _CAUSE_GROUP[cause[at]])
+        moved = (effect == RESTARTED) | (effect == LATE_AGREEMENT)
+        runs_from[i], expiry[i] = new_from, new_exp
+        started[i[moved]] = cause[at][moved]
+    return runs_from, expiry, started
+
+
+def limitation_expiry(due_date, last_payment=None, last_demand=None, last_acknowledgement=None) -> pd.DataFrame:
+    """Limitation expiry for each debt, by the same rule as :func:`limitation`.
+
+    Parameters
+    ----------
+    due_date : Series of dates
+        The day each debt fell due (the period runs from then, Civil Code art. 188).
+    last_payment, last_demand, last_acknowledgement : Series of dates, optional
+        A partial payment, a delivered demand and a written acknowledgement for each debt
+        (NaT where none), applied in date order by :func:`_interrupt`: inside the period
+        each restarts it (art. 195); before the due date none has an effect; after expiry
+        a demand or payment revives nothing, while an acknowledgement binds the debtor
+        (art. 192) and, as the course decides, starts a new three-year period (see
+        :func:`_interrupt`). Give every payment, not only the last, when earlier ones
+        kept the period alive: :func:`coursekit.risk.limitation_deadlines` does.
+
+    Returns
+    -------
+    DataFrame with ``runs_from`` (the day the current period started), ``expiry``
+    (``runs_from`` + 3 years, capped at due date + 20 years) and ``cause``
+    (``due``, ``payment``, ``demand`` or ``acknowledgement``).
+    """
+    due = _dates(due_date)
+    n = len(due)
+    items, whens, causes = [np.array([], dtype=np.int64)], [np.array([], dtype="datetime64[D]")], [np.array([], dtype=np.int64)]
+    for code, value in ((1, last_payment), (2, last_demand), (3, last_acknowledgement)):
+        if value is not None:
+            items.append(np.arange(n))
+            whens.append(_dates(value, due.index).to_numpy().astype("datetime64[D]"))
+            causes.append(np.full(n, code))
+    runs_from, expiry, cause = _run_events(due.to_numpy().astype("datetime64[D]"), np.concatenate(items),
+                                           np.concatenate(whens), np.concatenate(causes))
+    return pd.DataFrame({"runs_from": runs_from.astype("datetime64[s]"), "expiry": expiry.astype("datetime64[s]"),
+                         "cause": _CAUSES[cause]}, index=due.index)
 
 
 # -- limitation, event by event ----------------------------------------------------------------
@@ -210,6 +326,8 @@ _KINDS: dict[str, _Kind] = {
                                    "诉前保全程序", "the pre-suit preservation"),
     "enforcement": _Kind("proceedings", "申请强制执行", "enforcement applied for", *_cite(11),
                          "执行程序", "the enforcement proceedings"),
+    "obstacle": _Kind("obstacle", "不能行使请求权的障碍（不可抗力等）", "obstacle to claiming (force majeure etc.)",
+                      "民法典第194条", "Civil Code art. 194", "障碍", "the obstacle"),
 }
 
 #: The event kinds :func:`limitation` understands, each with what it is in law.
@@ -223,6 +341,9 @@ _EFFECT = {
     "none": ("无影响", "no effect"),
     "ignored": ("不计入", "ignored"),
     "binding": ("不得以时效抗辩", "binding: no limitation defence"),
+    "binding_restarts": ("不得以时效抗辩，重新计算", "binding: no limitation defence, restarts"),
+    "noted": ("记录", "noted"),
+    "suspends": ("时效中止", "suspended (art. 194)"),
 }
 _STATUS = {
     "running": ("进行中", "running"),
@@ -262,11 +383,31 @@ _TEXT = {
     "after_expiry": ("发生在诉讼时效于{expiry}届满之后，不能使时效重新计算；债务人可以提出不履行义务的抗辩。",
                      "Came after the period expired on {expiry}; it does not revive the period, and the debtor may "
                      "refuse to pay on that ground."),
-    "after_expiry_agreement": ("诉讼时效已于{expiry}届满，债务人此后同意履行，不得再以时效届满为由抗辩。"
-                               "是否由此重新起算三年，所引条文未作规定，请咨询律师。",
+    "after_expiry_agreement": ("诉讼时效已于{expiry}届满，债务人此后同意履行，不得再以时效届满为由抗辩（民法典第192条）。"
+                               "法律没有规定届满后同意履行是否、自何时重新起算；本课程自同意之日起重新计算三年，至{new_expiry}"
+                               "届满——这是法院可能认定的最早日期，在此之前行动最稳妥。",
                                "The period expired on {expiry}, but the debtor has since agreed to pay, so it can no "
-                               "longer rely on the expiry. Whether a new three-year period runs from this agreement "
-                               "is not settled by the provisions cited here; take legal advice."),
+                               "longer rely on the expiry (art. 192). The law does not say whether, or from when, a new "
+                               "period runs; the course counts three years from this agreement, to {new_expiry}, the "
+                               "earliest date a court could hold the creditor to, so act before it."),
+    "after_expiry_agreement_capped": ("诉讼时效已于{expiry}届满，债务人此后同意履行，不得再以时效届满为由抗辩；"
+                                      "但已超过自到期日起二十年的最长期限（{cap}），不再重新计算。",
+                                      "The period expired on {expiry}; the debtor has since agreed to pay and can no "
+                                      "longer rely on the expiry, but the 20-year cap ({cap}) has passed, so no new "
+                                      "period runs."),
+    "obstacle": ("出现不能行使请求权的障碍；若延续到诉讼时效期间的最后六个月内（{six}之后），时效中止。",
+                 "An obstacle to claiming begins; if it lasts into the last six months of the period (after {six}), "
+                 "the period is suspended."),
+    "obstacle_late": ("发生在诉讼时效于{expiry}届满之后，不发生中止。",
+                      "Began after the period expired on {expiry}, so nothing is suspended."),
+    "obstacle_applied": ("障碍消除。障碍延续到诉讼时效期间的最后六个月内，时效中止：自障碍消除之日起满六个月届满，至{expiry}。",
+                         "The obstacle ended. It lasted into the last six months of the period, which was suspended "
+                         "and now ends six months after the obstacle ended, on {expiry}."),
+    "obstacle_outside": ("障碍消除。它没有延续到诉讼时效期间的最后六个月内，时效不中止。",
+                         "The obstacle ended before the last six months of the period, so nothing is suspended."),
+    "status_obstacle": ("诉讼时效中止：最后六个月内的障碍尚未消除；自消除之日起满六个月届满（上限{cap}）。",
+                        "Suspended: an obstacle in the last six months has not ended; the period ends six months "
+                        "after it does (cap {cap})."),
     "after_expiry_payment": ("诉讼时效已于{expiry}届满；债务人自愿付款后不得请求返还，但仅凭付款本身不视为同意偿还余款，"
                              "时效不因此重新计算。",
                              "The period expired on {expiry}; the debtor cannot reclaim what it paid, but the payment "
@@ -359,9 +500,9 @@ def _events(events) -> list[tuple[pd.Timestamp, str, pd.Timestamp | None, int]]:
             raise ValueError(f"event {i}: unknown kind {kind!r}; valid kinds are {', '.join(EVENT_KINDS)}")
         end = None
         if len(event) == 3 and event[2] is not None:
-            if _KINDS[kind].group != "proceedings":
-                raise ValueError(f"event {i}: only proceedings ({', '.join(k for k, v in _KINDS.items() if v.group == 'proceedings')}) "
-                                 f"take an end date; {kind!r} does not")
+            if _KINDS[kind].group not in ("proceedings", "obstacle"):
+                takes = ", ".join(k for k, v in _KINDS.items() if v.group in ("proceedings", "obstacle"))
+                raise ValueError(f"event {i}: only proceedings and obstacles ({takes}) take an end date; {kind!r} does not")
             end = _date(event[2], f"event {i} end date")
             if end < day:
                 raise ValueError(f"event {i}: the proceedings end ({_fmt(end)}) before they start ({_fmt(day)})")
@@ -390,6 +531,8 @@ def limitation(due_date, events=(), as_of=None, lang: str = "zh", warning_days: 
           application), ``payment_order``, ``bankruptcy_claim`` (a bankruptcy petition
           or a proof of claim), ``pre_suit_preservation``, ``enforcement`` (SPC art. 11:
           these interrupt like a suit).
+        * ``obstacle`` — an obstacle to claiming in the last six months (art. 194),
+          with its end date as the third element.
     as_of : date-like, optional
         The day to judge on. Events (and ends of proceedings) after it are ignored.
         Default: today's date — pass a fixed date in notebooks and tests.
@@ -432,11 +575,20 @@ def limitation(due_date, events=(), as_of=None, lang: str = "zh", warning_days: 
     5. An event after expiry does not revive the period: the debtor has a defence
        (art. 192). But an agreement to pay made after expiry (``acknowledgement``,
        ``instalment_promise``, ``repayment_plan``) binds the debtor, who can no longer
-       rely on the expiry (art. 192); it is recorded in ``binding_agreement``. Whether
-       a fresh three-year period then runs is not settled by the provisions cited
-       here, so the expiry is left unchanged. A ``partial_payment`` after expiry
-       cannot be reclaimed (art. 192), but is not treated as agreeing to pay the rest
-       (a conservative choice: courts differ).
+       rely on the expiry (art. 192); it is recorded in ``binding_agreement``, and —
+       the course's decision, the same in :func:`limitation_expiry`, the risk grades and
+       the plan, all of which call :func:`_interrupt` — a new three-year period runs
+       from it (never past the 20-year cap). The provisions do not say whether or from
+       when a new period runs; counting from the agreement gives the earliest date a
+       court could hold the creditor to. A ``partial_payment`` after expiry cannot be
+       reclaimed (art. 192), but is not treated as agreeing to pay the rest (a
+       conservative choice: courts differ).
+    6. An ``obstacle`` (force majeure and the other obstacles of art. 194), given as
+       ``(start, "obstacle", end)``, suspends the period when it lasts into the period's
+       last six months: the period then ends six months after the obstacle ends (never
+       past the cap). One still under way on ``as_of`` inside the last six months makes
+       the status ``'suspended'``. Events during an obstacle are judged against the
+       period as it stood.
 
     Adding an event can therefore never make the period end sooner.
 
@@ -450,117 +602,195 @@ def limitation(due_date, events=(), as_of=None, lang: str = "zh", warning_days: 
     if isinstance(warning_days, bool) or not isinstance(warning_days, (int, np.integer)) or warning_days < 0:
         raise ValueError(f"warning_days must be a whole number of days >= 0, not {warning_days!r}")
     due = _date(due_date, "due_date")
-    day = _date(pd.Timestamp.today() if as_of is None else as_of, "as_of")
-    z = 0 if lang == "zh" else 1
-    cap = _years_after(due, MAX_YEARS)
-    runs_from: pd.Timestamp | None = due
-    expiry: pd.Timestamp | None = _years_after(due, LIMITATION_YEARS)
-    pending = 0
-    binding: pd.Timestamp | None = None
-    rows: list[dict] = []
+    walk = _Walk(due, _date(pd.Timestamp.today() if as_of is None else as_of, "as_of"), lang)
+    walk.run(events)
+    return walk.result(warning_days)
 
-    def row(when, kind_code, label, effect, article, text):
-        rows.append({"date": when, "event": label, "kind": kind_code,
-                     "effect": _EFFECT[effect][z] if effect in _EFFECT else effect,
-                     "article": article, "explanation": text})
 
-    start_article = ("民法典第188条、第201条、第203条", "Civil Code arts. 188, 201, 203")[z]
-    row(due, "due", ("到期未付", "due date, unpaid")[z], "starts", start_article,
-        _t("start", lang, expiry=_fmt(expiry), cap=_fmt(cap)))
+def _ts(x) -> pd.Timestamp:
+    return pd.Timestamp(np.asarray(x, dtype="datetime64[D]")[()])
 
-    # Timeline: (date, order, ...) — events first on a day, then ends of proceedings.
-    timeline = []
-    for when, kind, end, i in _events(events):
-        timeline.append((when, 0, i, kind, end))
-    timeline.sort(key=lambda t: (t[0], t[1], t[2]))
-    queue = list(timeline)
-    while queue:
-        when, order, i, kind, end = queue.pop(0)
-        k = _KINDS[kind]
-        label, article = (k.zh, k.article_zh) if lang == "zh" else (k.en, k.article_en)
-        if order == 1:  # the end of proceedings started earlier
-            pending -= 1
-            what = (k.noun_zh, k.noun_en[0].upper() + k.noun_en[1:])[z]
-            label = (f"{k.noun_zh}终结", f"{what} ended")[z]
-            if pending == 0:
-                runs_from = when
-                expiry = min(_years_after(when, LIMITATION_YEARS), cap)
-                text = _t("ended", lang, what=what, expiry=_fmt(expiry))
-                if _years_after(when, LIMITATION_YEARS) > cap:
-                    text = _join(lang, text, _t("capped", lang, cap=_fmt(cap)))
-                row(when, kind, label, "proceedings_end", article, text)
+
+def _d(ts: pd.Timestamp) -> np.datetime64:
+    return np.datetime64(ts.date(), "D")
+
+
+class _Walk:
+    """One debt's period, followed event by event; every decision is :func:`_interrupt`'s
+    or :func:`_suspend`'s, this class only keeps the state and writes the explanations."""
+
+    def __init__(self, due: pd.Timestamp, day: pd.Timestamp, lang: str):
+        self.due, self.day, self.lang, self.z = due, day, lang, 0 if lang == "zh" else 1
+        self.cap = _years_after(due, MAX_YEARS)
+        self.runs_from: pd.Timestamp | None = due
+        self.expiry: pd.Timestamp | None = _years_after(due, LIMITATION_YEARS)
+        self.pending = 0                       # proceedings under way
+        self.obstacles: list[pd.Timestamp] = []  # art. 194 obstacles not yet ended (their start)
+        self.binding: pd.Timestamp | None = None
+        self.rows: list[dict] = []
+        self.queue: list[tuple] = []
+        self.row(due, "due", ("到期未付", "due date, unpaid")[self.z], "starts",
+                 ("民法典第188条、第201条、第203条", "Civil Code arts. 188, 201, 203")[self.z],
+                 self.t("start", expiry=_fmt(self.expiry), cap=_fmt(self.cap)))
+
+    def t(self, key: str, **values) -> str:
+        return _t(key, self.lang, **values)
+
+    def row(self, when, kind_code, label, effect, article, text) -> None:
+        self.rows.append({"date": when, "event": label, "kind": kind_code,
+                          "effect": _EFFECT[effect][self.z] if effect in _EFFECT else effect,
+                          "article": article, "explanation": text})
+
+    def schedule(self, when, order, i, kind, end) -> None:
+        self.queue.append((when, order, i, kind, end))
+        self.queue.sort(key=lambda q: (q[0], q[1], q[2]))
+
+    def run(self, events) -> None:
+        for when, kind, end, i in _events(events):
+            self.schedule(when, 0, i, kind, end)
+        while self.queue:
+            when, order, i, kind, end = self.queue.pop(0)
+            k = _KINDS[kind]
+            label, article = (k.zh, k.article_zh) if self.z == 0 else (k.en, k.article_en)
+            if order == 1:
+                self.proceedings_end(when, kind, k, article)
+            elif order == 2:
+                self.obstacle_end(when, kind, end, article)
+            elif when > self.day:
+                self.row(when, kind, label, "ignored", article, self.t("after_as_of", as_of=_fmt(self.day)))
+            elif k.group == "obstacle":
+                self.obstacle(when, i, kind, end, label, article)
+            elif self.pending:
+                self.during_proceedings(when, i, kind, end, k, label, article)
             else:
-                row(when, kind, label, "none", article, _t("ended_others", lang, what=what))
-            continue
-        if when > day:
-            row(when, kind, label, "ignored", article, _t("after_as_of", lang, as_of=_fmt(day)))
-            continue
-        if when < due:
-            row(when, kind, label, "none", article, _t("before_due", lang))
-            continue
-        if pending:
-            if k.group == "proceedings":
-                pending += 1
-                text = _join(lang, _t("during_proceedings", lang), _proceedings_end(queue, when, i, kind, end, day, lang))
-                row(when, kind, label, "interrupted", article, text)
-            else:
-                row(when, kind, label, "none", article, _t("during", lang))
-            continue
-        if when > expiry:
-            art192 = ("民法典第192条", "Civil Code art. 192")[z]
-            if k.group == "agreement":
-                if binding is None:
-                    binding = when
-                row(when, kind, label, "binding", art192, _t("after_expiry_agreement", lang, expiry=_fmt(expiry)))
-            elif k.group == "partial":
-                row(when, kind, label, "none", art192, _t("after_expiry_payment", lang, expiry=_fmt(expiry)))
-            else:
-                row(when, kind, label, "none", art192, _t("after_expiry", lang, expiry=_fmt(expiry)))
-            continue
-        if k.group == "proceedings":
-            pending += 1
-            runs_from = expiry = None
-            text = _join(lang, _t("proceedings", lang), _proceedings_end(queue, when, i, kind, end, day, lang))
-            row(when, kind, label, "interrupted", article, text)
-            continue
-        full = _years_after(when, LIMITATION_YEARS)
-        runs_from, expiry = when, min(full, cap)
-        if when == due:
-            text = _t("on_due", lang, expiry=_fmt(expiry))
+                self.event(when, i, kind, end, k, label, article)
+
+    def _end_text(self, i, kind, end, order: int) -> str:
+        """Schedule the end of proceedings or of an obstacle that ended by the as-of date."""
+        if end is not None and end <= self.day:
+            self.schedule(end, order, i, kind, end)
+            return ""
+        return self.t("pending" if end is not None else "pending_no_end", as_of=_fmt(self.day))
+
+    def event(self, when, i, kind, end, k, label, article) -> None:
+        group = DEMAND if k.group == "proceedings" else _GROUP_CODE[k.group]
+        runs_from, expiry, effect = _interrupt(_d(self.due), _d(self.runs_from), _d(self.expiry), _d(self.cap),
+                                               _d(when), group)
+        effect = int(effect)
+        if effect == BEFORE_DUE:
+            self.row(when, kind, label, "none", article, self.t("before_due"))
+        elif effect in (AFTER_EXPIRY, LATE_AGREEMENT, LATE_AGREEMENT_CAPPED):
+            self.late(when, kind, k, label, effect, _ts(expiry))
+        elif k.group == "proceedings":
+            self.pending += 1
+            self.runs_from = self.expiry = None
+            self.row(when, kind, label, "interrupted", article,
+                     _join(self.lang, self.t("proceedings"), self._end_text(i, kind, end, 1)))
         else:
-            text = _t("restart", lang, expiry=_fmt(expiry))
-            if full > cap:
-                text = _join(lang, text, _t("capped", lang, cap=_fmt(cap)))
-        row(when, kind, label, "restarts", article, text)
+            self.restarted(when, kind, label, article, _ts(runs_from), _ts(expiry))
 
-    days_left = None if expiry is None else int((expiry - day).days)
-    if pending:
-        status, text = "suspended", _t("status_suspended", lang, cap=_fmt(cap))
-        article = _A195[z]
-    elif days_left < 0:
-        status, text = "expired", _t("status_expired", lang, expiry=_fmt(expiry))
-        if binding is not None:
-            text = _join(lang, text, _t("status_bound", lang, date=_fmt(binding)))
-        article = ("民法典第192条", "Civil Code art. 192")[z]
-    else:
+    def restarted(self, when, kind, label, article, runs_from, expiry) -> None:
+        self.runs_from, self.expiry = runs_from, expiry
+        if when == self.due:
+            text = self.t("on_due", expiry=_fmt(expiry))
+        else:
+            text = self.t("restart", expiry=_fmt(expiry))
+            if _years_after(when, LIMITATION_YEARS) > self.cap:
+                text = _join(self.lang, text, self.t("capped", cap=_fmt(self.cap)))
+        self.row(when, kind, label, "restarts", article, text)
+
+    def late(self, when, kind, k, label, effect, new_expiry) -> None:
+        art192 = ("民法典第192条", "Civil Code art. 192")[self.z]
+        old = _fmt(self.expiry)
+        if effect == AFTER_EXPIRY:
+            key = "after_expiry_payment" if k.group == "partial" else "after_expiry"
+            self.row(when, kind, label, "none", art192, self.t(key, expiry=old))
+            return
+        if self.binding is None:
+            self.binding = when
+        if effect == LATE_AGREEMENT_CAPPED:
+            self.row(when, kind, label, "binding", ("民法典第188条、第192条", "Civil Code arts. 188, 192")[self.z], self.t("after_expiry_agreement_capped", expiry=old, cap=_fmt(self.cap)))
+            return
+        self.runs_from, self.expiry = when, new_expiry
+        self.row(when, kind, label, "binding_restarts", art192,
+                 self.t("after_expiry_agreement", expiry=old, new_expiry=_fmt(new_expiry)))
+
+    def during_proceedings(self, when, i, kind, end, k, label, article) -> None:
+        if k.group == "proceedings":
+            self.pending += 1
+            text = _join(self.lang, self.t("during_proceedings"), self._end_text(i, kind, end, 1))
+            self.row(when, kind, label, "interrupted", article, text)
+        else:
+            self.row(when, kind, label, "none", article, self.t("during"))
+
+    def proceedings_end(self, when, kind, k, article) -> None:
+        self.pending -= 1
+        what = (k.noun_zh, k.noun_en[0].upper() + k.noun_en[1:])[self.z]
+        label = (f"{k.noun_zh}终结", f"{what} ended")[self.z]
+        if self.pending:
+            self.row(when, kind, label, "none", article, self.t("ended_others", what=what))
+            return
+        self.runs_from, self.expiry = when, _ts(_expiry_from(_d(when), _d(self.cap)))
+        text = self.t("ended", what=what, expiry=_fmt(self.expiry))
+        if _years_after(when, LIMITATION_YEARS) > self.cap:
+            text = _join(self.lang, text, self.t("capped", cap=_fmt(self.cap)))
+        self.row(when, kind, label, "proceedings_end", article, text)
+
+    def obstacle(self, when, i, kind, end, label, article) -> None:
+        if self.expiry is not None and when > self.expiry:
+            self.row(when, kind, label, "none", article, self.t("obstacle_late", expiry=_fmt(self.expiry)))
+            return
+        self.obstacles.append(when)
+        six = _fmt(_ts(_add_months(_d(self.expiry), -6))) if self.expiry is not None else "—"
+        text = _join(self.lang, self.t("obstacle", six=six), self._end_text(i, kind, end, 2))
+        self.row(when, kind, label, "noted", article, text)
+
+    def obstacle_end(self, when, kind, start, article) -> None:
+        start = self.obstacles.pop(0)
+        label = ("障碍消除", "obstacle ended")[self.z]
+        if self.expiry is None:      # proceedings pending: the period is not running anyway
+            self.row(when, kind, label, "none", article, self.t("during"))
+            return
+        expiry, applied = _suspend(_d(self.expiry), _d(start), _d(when), _d(self.cap))
+        if bool(applied):
+            self.expiry = _ts(expiry)
+            self.row(when, kind, label, "suspends", article, self.t("obstacle_applied", expiry=_fmt(self.expiry)))
+        else:
+            self.row(when, kind, label, "none", article, self.t("obstacle_outside"))
+
+    def result(self, warning_days: int) -> LimitationResult:
+        day, z = self.day, self.z
+        in_window = [s for s in self.obstacles if self.expiry is not None and s <= self.expiry
+                     and day > _ts(_add_months(_d(self.expiry), -6))]
+        if self.pending or in_window:
+            status = "suspended"
+            text = self.t("status_suspended" if self.pending else "status_obstacle", cap=_fmt(self.cap))
+            article = (_A195 if self.pending else ("民法典第194条", "Civil Code art. 194"))[z]
+            self.runs_from = self.runs_from if not self.pending else None
+            self.expiry = None
+            days_left = None
+        else:
+            days_left = int((self.expiry - day).days)
+            status, text, article = self._status(days_left, warning_days)
+        self.row(day, "status", ("基准日状态", "status on the as-of date")[z], _STATUS[status][z], article, text)
+        steps = pd.DataFrame(self.rows, columns=["date", "event", "kind", "effect", "article", "explanation"])
+        steps["date"] = pd.to_datetime(steps["date"])
+        return LimitationResult(runs_from=self.runs_from, expiry=self.expiry, cap=self.cap, status=status, steps=steps,
+                                as_of=day, days_left=days_left, binding_agreement=self.binding)
+
+    def _status(self, days_left: int, warning_days: int) -> tuple[str, str, str]:
+        z = self.z
+        if days_left < 0:
+            text = self.t("status_expired", expiry=_fmt(self.expiry))
+            if self.binding is not None:
+                text = _join(self.lang, text, self.t("status_bound", date=_fmt(self.binding)))
+            return "expired", text, ("民法典第192条", "Civil Code art. 192")[z]
         status = "warning" if days_left <= warning_days else "running"
-        key = "status_not_due" if day < due else f"status_{status}"
-        text = _t(key, lang, days=days_left, expiry=_fmt(expiry))
-        article = (_A195 if status == "warning" else ("民法典第188条", "Civil Code art. 188"))[z]
-    row(day, "status", ("基准日状态", "status on the as-of date")[z], _STATUS[status][z], article, text)
-    steps = pd.DataFrame(rows, columns=["date", "event", "kind", "effect", "article", "explanation"])
-    steps["date"] = pd.to_datetime(steps["date"])
-    return LimitationResult(runs_from=runs_from, expiry=expiry, cap=cap, status=status, steps=steps, as_of=day,
-                            days_left=days_left, binding_agreement=binding)
-
-
-def _proceedings_end(queue: list, when, i, kind, end, day, lang) -> str:
-    """Schedule the end of proceedings that ended by ``day``; otherwise say they are pending."""
-    if end is not None and end <= day:
-        queue.append((end, 1, i, kind, None))
-        queue.sort(key=lambda t: (t[0], t[1], t[2]))
-        return ""
-    return _t("pending" if end is not None else "pending_no_end", lang, as_of=_fmt(day))
+        key = "status_not_due" if self.day < self.due else f"status_{status}"
+        text = self.t(key, days=days_left, expiry=_fmt(self.expiry))
+        if self.binding is not None:
+            text = _join(self.lang, text, self.t("status_bound", date=_fmt(self.binding)))
+        return status, text, (_A195 if status == "warning" else ("民法典第188条", "Civil Code art. 188"))[z]
 
 
 # -- damages and interest for late payment -------------------------------------------------------
