@@ -25,18 +25,10 @@ import numpy as np
 import pandas as pd
 
 from .ledger import Ledger
+from .scale import grade_for_days
+from .snapshot import _applied_cents, _open_state, as_day, snapshot  # noqa: F401 (re-exported for older callers)
 
 __all__ = ["open_items", "aging", "aging_trend", "aging_quadrant", "bucket_labels", "balances_as_of", "as_day", "QUADRANTS"]
-
-
-def as_day(value) -> int:
-    """A date-like value as a day number (days since 1970-01-01)."""
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        raise TypeError("give a date such as '2026-06-30', not a number")
-    ts = pd.Timestamp(value)
-    if pd.isna(ts):
-        raise ValueError(f"{value!r} is not a date")
-    return int(np.datetime64(ts.date(), "D").astype(np.int64))
 
 
 def bucket_labels(buckets: Sequence[int] = (30, 60, 90), basis: str = "due") -> list[str]:
@@ -72,29 +64,6 @@ def _bucket_codes(age: np.ndarray, edges: list[int], basis: str) -> np.ndarray:
     return np.searchsorted(np.asarray(edges), np.maximum(age, 0), side="left")
 
 
-def _applied_cents(ledger: Ledger, day: int) -> tuple[np.ndarray, np.ndarray]:
-    """Receipts to date: cents applied to each invoice, and unapplied cents per customer."""
-    paid = ledger._pay_day <= day
-    inv = ledger._pay_inv
-    applied_mask = paid & (inv >= 0)
-    applied = np.bincount(inv[applied_mask], weights=ledger._pay_cents[applied_mask],
-                          minlength=len(ledger._inv_cents)).astype(np.int64)
-    loose = paid & (inv < 0)
-    unapplied = np.bincount(ledger._pay_cust[loose], weights=ledger._pay_cents[loose],
-                            minlength=len(ledger._customers)).astype(np.int64)
-    return applied, unapplied
-
-
-def _open_state(ledger: Ledger, day: int):
-    issued = ledger._inv_day <= day
-    applied, unapplied = _applied_cents(ledger, day)
-    balance = np.where(issued, ledger._inv_cents - applied, 0)
-    # An invoice paid more than its amount leaves a credit for the customer.
-    over = np.minimum(balance, 0)
-    credit = unapplied + np.bincount(ledger._inv_cust, weights=-over, minlength=len(ledger._customers)).astype(np.int64)
-    return issued, balance, credit
-
-
 def open_items(ledger: Ledger, as_of, buckets: Sequence[int] = (30, 60, 90), basis: str = "due") -> pd.DataFrame:
     """One row per invoice still open on ``as_of``.
 
@@ -117,13 +86,10 @@ def open_items(ledger: Ledger, as_of, buckets: Sequence[int] = (30, 60, 90), bas
         ``risk_grade`` is the invoice's grade on the course's 5-level scale before
         customer-level overrides (see :func:`coursekit.risk.risk_grades`).
     """
-    from .risk import grade_for_days
-
     _check_basis(basis)
     edges = _check_buckets(buckets)
-    day = as_day(as_of)
-    issued, balance, _ = _open_state(ledger, day)
-    rows = np.flatnonzero(issued & (balance > 0))
+    snap = snapshot(ledger, as_of)
+    day, rows, balance = snap.day, snap.sorted_rows, snap.balance
     inv = ledger.invoices
     days_overdue = day - ledger._due_day[rows]
     age = days_overdue if basis == "due" else day - ledger._inv_day[rows]
@@ -144,7 +110,7 @@ def open_items(ledger: Ledger, as_of, buckets: Sequence[int] = (30, 60, 90), bas
     for col in ("salesperson", "region"):
         if col in inv.columns:
             out.insert(2, col, inv[col].to_numpy()[rows])
-    return out.sort_values(["customer", "due_date", "invoice_id"], kind="stable").reset_index(drop=True)
+    return out
 
 
 def aging(ledger: Ledger, as_of, buckets: Sequence[int] = (30, 60, 90), basis: str = "due") -> pd.DataFrame:
@@ -164,10 +130,9 @@ def aging(ledger: Ledger, as_of, buckets: Sequence[int] = (30, 60, 90), basis: s
     """
     _check_basis(basis)
     edges = _check_buckets(buckets)
-    day = as_day(as_of)
-    issued, balance, credit = _open_state(ledger, day)
+    snap = snapshot(ledger, as_of)
+    day, balance, credit, open_rows = snap.day, snap.balance, snap.credit, snap.open_rows
     labels = bucket_labels(edges, basis)
-    open_rows = np.flatnonzero(issued & (balance > 0))
     ref = ledger._due_day if basis == "due" else ledger._inv_day
     codes = _bucket_codes(day - ref[open_rows], edges, basis)
     n_cust, n_b = len(ledger._customers), len(labels)
@@ -183,8 +148,8 @@ def aging(ledger: Ledger, as_of, buckets: Sequence[int] = (30, 60, 90), basis: s
 
 def balances_as_of(ledger: Ledger, as_of) -> pd.Series:
     """Net balance per customer (invoices − receipts dated on or before ``as_of``)."""
-    day = as_day(as_of)
-    issued, balance, credit = _open_state(ledger, day)
+    snap = snapshot(ledger, as_of)
+    balance, credit = snap.balance, snap.credit
     per = np.bincount(ledger._inv_cust, weights=np.maximum(balance, 0), minlength=len(ledger._customers))
     return pd.Series((np.rint(per).astype(np.int64) - credit) / 100, index=ledger._customers, name="balance")
 

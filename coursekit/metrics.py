@@ -195,7 +195,7 @@ def period_figures(ledger, period_end, days: int = 90) -> dict:
     """
     import numpy as np
 
-    from .aging import _open_state, as_day
+    from .snapshot import as_day, snapshot
 
     d = int(_num("days", days, positive=True))
     end = as_day(period_end)
@@ -204,7 +204,8 @@ def period_figures(ledger, period_end, days: int = 90) -> dict:
     sales = int(ledger._inv_cents[in_period].sum())
 
     def net(day):
-        issued, balance, credit = _open_state(ledger, day)
+        snap = snapshot(ledger, day)
+        issued, balance, credit = snap.issued, snap.balance, snap.credit
         return int(np.maximum(balance, 0).sum() - credit.sum()), issued, balance
 
     ending, issued, balance = net(end)

@@ -24,14 +24,13 @@ Built from the risk grades. For each customer with an open balance the plan give
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 import numpy as np
 import pandas as pd
 
-from .aging import as_day
 from .ledger import Ledger
 from .risk import DEFAULT_SCALE, RiskScale, risk_grades
+from .snapshot import snapshot
 
 __all__ = ["PlanSettings", "collection_plan", "ACTIONS"]
 
@@ -84,54 +83,66 @@ def collection_plan(ledger: Ledger, as_of, lang: str = "zh", scale: RiskScale = 
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     settings = settings or PlanSettings()
-    day = as_day(as_of)
-    today = pd.Timestamp(np.datetime64(day, "D"))
+    snap = snapshot(ledger, as_of)
     grades = risk_grades(ledger, as_of, scale)
     grades = grades[grades["outstanding"] > 0]
-    info = ledger.customer_info().reindex(grades.index)
-    rows = []
-    for customer, g in grades.iterrows():
-        c = info.loc[customer]
-        grade = int(g.grade)
-        days_left = int((g.limitation_expiry - today).days)
-        coop = None if pd.isna(c["cooperative"]) else bool(c["cooperative"])
-        if bool(c["broken_promise"]) or coop is False:
-            approach = "firm"
-        elif coop:
-            approach = "soft"
-        else:
-            approach = "soft" if grade >= 3 else "firm"
-        if c["status"] in ("bankrupt", "deregistered"):
-            situation, approach = c["status"], "firm"
-        elif days_left < 0:
-            situation, approach = "expired", "soft"
-        elif g.overdue > 0 and days_left <= settings.limitation_warning_days:
-            situation = "limitation"
-        elif bool(c["disputed"]):
-            situation = "dispute"
-        else:
-            situation = _SITUATION[grade]
-        zh, en, techs = ACTIONS[(situation, approach)]
-        urgent = situation in ("limitation", "bankrupt")
-        weight = settings.recovery_weight[grade]
-        follow = today + timedelta(days=min(settings.follow_up_days[grade], max(days_left, 1)) if urgent
-                                   else settings.follow_up_days[grade])
-        rows.append({
-            "customer": customer, "grade": grade, "grade_name": g.grade_zh if lang == "zh" else g.grade_en,
-            "outstanding": g.outstanding, "overdue": g.overdue, "max_days_overdue": int(g.max_days_overdue),
-            "approach": _APPROACH_WORD[lang][approach], "next_action": zh if lang == "zh" else en,
-            "techniques": list(techs), "follow_up": follow.date(),
-            "limitation_expiry": g.limitation_expiry.date(), "days_to_limitation": days_left,
-            "reason": g.reason_zh if lang == "zh" else g.reason_en,
-            "deadline": urgent, "expected_recovery": round(g.overdue * weight, 2),
-        })
-    cols = ["priority", "customer", "grade", "grade_name", "outstanding", "overdue", "expected_recovery", "deadline",
-            "max_days_overdue", "approach", "next_action", "techniques", "follow_up", "limitation_expiry",
-            "days_to_limitation", "reason"]
-    if not rows:
-        return pd.DataFrame(columns=cols)
-    plan = pd.DataFrame(rows)
+    if grades.empty:
+        return pd.DataFrame(columns=_COLUMNS)
+    info = snap.customer_info().reindex(grades.index)
+    today = snap.date
+    grade = grades["grade"].to_numpy()
+    days_left = (grades["limitation_expiry"] - today).dt.days.to_numpy()
+    situation, approach = _situations(grades, info, days_left, settings)
+    urgent = np.isin(situation, ["limitation", "bankrupt"])
+    follow_days = np.array([settings.follow_up_days[g] for g in grade])
+    follow_days = np.where(urgent, np.minimum(follow_days, np.maximum(days_left, 1)), follow_days)
+    actions = [ACTIONS[(s, a)] for s, a in zip(situation, approach, strict=True)]
+    text = 0 if lang == "zh" else 1
+    weight = np.array([settings.recovery_weight[g] for g in grade])
+    plan = pd.DataFrame({
+        "customer": grades.index.to_numpy(dtype=object), "grade": grade,
+        "grade_name": grades["grade_zh" if lang == "zh" else "grade_en"].to_numpy(),
+        "outstanding": grades["outstanding"].to_numpy(), "overdue": grades["overdue"].to_numpy(),
+        "max_days_overdue": grades["max_days_overdue"].to_numpy().astype(np.int64),
+        "approach": [_APPROACH_WORD[lang][a] for a in approach], "next_action": [a[text] for a in actions],
+        "techniques": [list(a[2]) for a in actions],
+        "follow_up": (today + pd.to_timedelta(follow_days, unit="D")).date,
+        "limitation_expiry": grades["limitation_expiry"].dt.date.to_numpy(), "days_to_limitation": days_left,
+        "reason": grades["reason_zh" if lang == "zh" else "reason_en"].to_numpy(),
+        "deadline": urgent, "expected_recovery": np.round(grades["overdue"].to_numpy() * weight, 2),
+    })
     plan = plan.sort_values(["deadline", "expected_recovery", "outstanding", "customer"],
                             ascending=[False, False, False, True], kind="stable").reset_index(drop=True)
     plan.insert(0, "priority", np.arange(1, len(plan) + 1))
-    return plan[cols]
+    return plan[_COLUMNS]
+
+
+_COLUMNS = ["priority", "customer", "grade", "grade_name", "outstanding", "overdue", "expected_recovery", "deadline",
+            "max_days_overdue", "approach", "next_action", "techniques", "follow_up", "limitation_expiry",
+            "days_to_limitation", "reason"]
+
+
+def _situations(grades: pd.DataFrame, info: pd.DataFrame, days_left: np.ndarray, settings: PlanSettings):
+    """Each customer's situation (a key of :data:`ACTIONS`) and approach (``soft`` or ``firm``).
+
+    Approach: a broken promise or recorded non-cooperation is firm, recorded cooperation
+    soft, otherwise grades 5-3 soft and 2-1 firm. Situation, first that applies:
+    bankrupt or deregistered (firm); limitation expired (soft: seek an agreement to pay);
+    overdue with the limitation date within ``limitation_warning_days``; disputed; else by grade.
+    """
+    grade = grades["grade"].to_numpy()
+    coop = info["cooperative"].astype("boolean")
+    known = coop.notna().to_numpy()
+    cooperative = coop.fillna(False).to_numpy(dtype=bool)
+    broken = info["broken_promise"].fillna(False).to_numpy(dtype=bool)
+    firm = broken | (known & ~cooperative) | (~known & (grade < 3))
+    approach = np.where(firm, "firm", "soft").astype(object)
+    status = info["status"].to_numpy(dtype=object)
+    gone = np.isin(status, ["bankrupt", "deregistered"])
+    expired = ~gone & (days_left < 0)
+    near = ~gone & ~expired & (grades["overdue"].to_numpy() > 0) & (days_left <= settings.limitation_warning_days)
+    disputed = ~gone & ~expired & ~near & info["disputed"].fillna(False).to_numpy(dtype=bool)
+    by_grade = np.array([_SITUATION[g] for g in grade], dtype=object)
+    situation = np.select([gone, expired, near, disputed], [status, "expired", "limitation", "dispute"], by_grade)
+    approach = np.where(gone, "firm", np.where(expired, "soft", approach))
+    return situation.astype(object), approach.astype(object)

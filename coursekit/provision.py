@@ -43,8 +43,9 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from .aging import _check_buckets, _open_state, as_day, bucket_labels
+from .aging import _check_buckets, bucket_labels
 from .ledger import Ledger
+from .snapshot import as_day, snapshot
 
 __all__ = [
     "YEAR_BANDS", "YEAR_BANDS_EN", "EXAMPLE_RATES_YEARS", "EXAMPLE_MATRIX_RATES",
@@ -176,7 +177,8 @@ def year_band(invoice_date, as_of, lang: str = "zh") -> str:
 def _open_by(ledger: Ledger, as_of, codes_of, n_codes: int):
     """Positive open balances per (customer, code) in cents, and each customer's credits in cents."""
     day = as_day(as_of)
-    issued, balance, credit = _open_state(ledger, day)
+    snap = snapshot(ledger, day)
+    issued, balance, credit = snap.issued, snap.balance, snap.credit
     rows = np.flatnonzero(issued & (balance > 0))
     codes = codes_of(rows, day)
     n_cust = len(ledger._customers)

@@ -23,70 +23,20 @@ put an overdue asset in at least 关注, over 90 days at least 次级, over 270 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
-from .aging import as_day, open_items
+from .aging import open_items
 from .ledger import Ledger
+from .scale import DEFAULT_SCALE, GRADES, RiskScale, grade_for_days, grade_name
+from .snapshot import Snapshot, snapshot
 
-__all__ = ["RiskScale", "GRADES", "grade_for_days", "risk_grades", "grade_name", "limitation_deadlines"]
+__all__ = ["RiskScale", "GRADES", "grade_for_days", "risk_grades", "grade_name", "limitation_deadlines", "DEFAULT_SCALE"]
 
-GRADES = {
-    5: {"zh": "未收款", "en": "not yet due"},
-    4: {"zh": "催收款", "en": "in collection"},
-    3: {"zh": "准呆账", "en": "doubtful"},
-    2: {"zh": "呆账", "en": "bad"},
-    1: {"zh": "死账", "en": "dead"},
-}
-
-
-def grade_name(grade: int, lang: str = "zh") -> str:
-    """The name of a grade: ``grade_name(3)`` → ``"准呆账"``, ``grade_name(3, "en")`` → ``"doubtful"``."""
-    return GRADES[int(grade)][lang]
-
-
-@dataclass(frozen=True)
-class RiskScale:
-    """Upper edges, in days overdue, of grades 4 (催收款), 3 (准呆账) and 2 (呆账)."""
-
-    collecting: int = 90
-    doubtful: int = 180
-    bad: int = 365
-
-    def __post_init__(self):
-        if not 0 < self.collecting < self.doubtful < self.bad:
-            raise ValueError("RiskScale needs 0 < collecting < doubtful < bad (days overdue)")
-
-
-DEFAULT_SCALE = RiskScale()
-
-
-def grade_for_days(days_overdue, scale: RiskScale = DEFAULT_SCALE) -> np.ndarray:
-    """Grade 5..1 from days overdue alone (no overrides). Never improves as days grow."""
-    d = np.asarray(days_overdue)
-    edges = np.array([0, scale.collecting, scale.doubtful, scale.bad])
-    return (5 - np.searchsorted(edges, d, side="left")).astype(np.int64)
-
-
-def _limitation(ledger: Ledger, items: pd.DataFrame, day: int, info: pd.DataFrame) -> pd.DataFrame:
-    from .legal import limitation_expiry
-
-    pay = ledger.payments
-    cutoff = np.datetime64(day, "D")
-    recent = pay[(pay["payment_date"].to_numpy() <= cutoff) & pay["invoice_id"].notna().to_numpy()]
-    last_pay = recent.groupby("invoice_id")["payment_date"].max()
-    cust = info.reindex(items["customer"])
-    def on_or_before(s):
-        s = pd.Series(s.to_numpy(), index=items.index)
-        return s.where(s.to_numpy() <= cutoff)
-    return limitation_expiry(
-        items["due_date"],
-        last_payment=pd.Series(last_pay.reindex(items["invoice_id"]).to_numpy(), index=items.index),
-        last_demand=on_or_before(cust["last_demand_date"]),
-        last_acknowledgement=on_or_before(cust["last_acknowledgement_date"]),
-    )
+_COLUMNS = ["grade", "grade_zh", "grade_en", "outstanding", "overdue", "max_days_overdue", "worst_invoice",
+            "limitation_expiry", "reason_zh", "reason_en"]
+_STATUS_WORDS = {"bankrupt": ("已进入破产程序", "the customer is bankrupt"),
+                 "deregistered": ("已注销", "the customer has been deregistered")}
 
 
 def risk_grades(ledger: Ledger, as_of, scale: RiskScale = DEFAULT_SCALE) -> pd.DataFrame:
@@ -98,59 +48,79 @@ def risk_grades(ledger: Ledger, as_of, scale: RiskScale = DEFAULT_SCALE) -> pd.D
     ``outstanding``, ``overdue``, ``max_days_overdue``, ``worst_invoice``,
     ``limitation_expiry`` (earliest expiry among the open invoices),
     ``reason_zh`` and ``reason_en`` (e.g. ``"准呆账: 134 days overdue on INV-0042"``).
+
+    Computed once per as-of date and scale (see :mod:`coursekit.snapshot`); each call
+    returns a copy.
     """
-    day = as_day(as_of)
-    items = open_items(ledger, as_of)
-    info = ledger.customer_info()
-    items["grade"] = grade_for_days(items["days_overdue"].to_numpy(), scale)
-    lim = _limitation(ledger, items, day, info)
-    items["limitation_expiry"] = lim["expiry"].to_numpy()
-    expired = (items["limitation_expiry"].to_numpy() < np.datetime64(day, "D"))
-    items.loc[expired, "grade"] = 1
-    items["_expired"] = expired
-    rows = []
-    for customer, g in items.groupby("customer", sort=False):
-        worst = g.sort_values(["grade", "days_overdue"], ascending=[True, False]).iloc[0]
-        rows.append({
-            "customer": customer,
-            "outstanding": round(g["outstanding"].sum(), 2),
-            "overdue": round(g.loc[g["days_overdue"] > 0, "outstanding"].sum(), 2),
-            "max_days_overdue": int(g["days_overdue"].max()),
-            "worst_invoice": worst["invoice_id"],
-            "age_grade": int(worst["grade"]),
-            "expired": bool(worst["_expired"]),
-            "worst_days": int(worst["days_overdue"]),
-            "limitation_expiry": g["limitation_expiry"].min(),
-        })
-    out = pd.DataFrame(rows, columns=["customer", "outstanding", "overdue", "max_days_overdue", "worst_invoice",
-                                      "age_grade", "expired", "worst_days", "limitation_expiry"])
-    out = out.set_index("customer")
-    info = info.reindex(out.index)
-    grades, zh, en = [], [], []
-    for customer, r in out.iterrows():
-        c = info.loc[customer]
-        grade, (rz, re_) = int(r.age_grade), _age_reason(r)
-        if c["status"] in ("bankrupt", "deregistered"):
-            grade = 1
-            word = {"bankrupt": ("已进入破产程序", "the customer is bankrupt"),
-                    "deregistered": ("已注销", "the customer has been deregistered")}[c["status"]]
-            rz, re_ = f"客户{word[0]}", word[1]
-        elif r.expired:
-            pass
-        elif bool(c["disputed"]) and grade > 3:
-            grade, rz, re_ = 3, f"有争议（{rz}）", f"disputed ({re_})"
-        elif bool(c["broken_promise"]) and grade > 3:
-            grade, rz, re_ = 3, f"付款承诺未兑现（{rz}）", f"broke a promise to pay ({re_})"
-        grades.append(grade)
-        zh.append(f"{grade_name(grade)}：{rz}")
-        en.append(f"{grade_name(grade, 'en')}: {re_}")
-    out["grade"] = np.array(grades, dtype=np.int64)
-    out["grade_zh"] = [grade_name(g) for g in grades]
-    out["grade_en"] = [grade_name(g, "en") for g in grades]
-    out["reason_zh"], out["reason_en"] = zh, en
-    cols = ["grade", "grade_zh", "grade_en", "outstanding", "overdue", "max_days_overdue", "worst_invoice",
-            "limitation_expiry", "reason_zh", "reason_en"]
-    return out[cols].sort_values(["grade", "outstanding"], ascending=[True, False], kind="stable")
+    snap = snapshot(ledger, as_of)
+    return snap.memo(("risk_grades", scale), lambda: _grades(snap, scale)).copy()
+
+
+def _worst_per_customer(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
+    """Per customer (in name order): sums, the worst invoice, its grade by age and whether it expired."""
+    ledger, rows = snap.ledger, snap.sorted_rows
+    days = snap.day - ledger._due_day[rows]
+    expiry = snap.limitation()["expiry"].to_numpy()
+    expired = expiry < np.datetime64(snap.day, "D")
+    grade = np.where(expired, 1, grade_for_days(days, scale))
+    cust = ledger._inv_cust[rows]
+    # items are in customer-name order; a new code starts each customer's block
+    start = np.r_[0, np.flatnonzero(cust[1:] != cust[:-1]) + 1] if len(rows) else np.array([], dtype=np.int64)
+    block = np.repeat(np.arange(len(start)), np.diff(np.r_[start, len(rows)]))
+    worst = np.lexsort((np.arange(len(rows)), -days, grade, block))
+    first = worst[np.r_[0, np.flatnonzero(np.diff(block[worst])) + 1]] if len(rows) else worst
+    cents = snap.balance[rows]
+    n = len(start)
+    sums = np.bincount(block, weights=cents, minlength=n)
+    late = np.bincount(block, weights=np.where(days > 0, cents, 0), minlength=n)
+    max_days = np.full(n, np.iinfo(np.int64).min)
+    np.maximum.at(max_days, block, days)
+    min_expiry = np.full(n, np.datetime64("NaT"), dtype=expiry.dtype)
+    if n:
+        min_expiry = pd.Series(expiry).groupby(block).min().to_numpy()
+    return pd.DataFrame({
+        "outstanding": np.rint(sums) / 100, "overdue": np.rint(late) / 100, "max_days_overdue": max_days,
+        "worst_invoice": ledger.invoices["invoice_id"].to_numpy()[rows][first], "age_grade": grade[first],
+        "expired": expired[first], "worst_days": days[first], "limitation_expiry": min_expiry,
+    }, index=pd.Index(ledger._customers.to_numpy(dtype=object)[cust[start]] if n else [], name="customer"))
+
+
+def _grades(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
+    out = _worst_per_customer(snap, scale)
+    info = snap.customer_info().reindex(out.index)
+    status = info["status"].to_numpy(dtype=object)
+    gone = np.isin(status, list(_STATUS_WORDS))
+    expired = out["expired"].to_numpy()
+    age_grade = out["age_grade"].to_numpy()
+    disputed = ~gone & ~expired & info["disputed"].fillna(False).to_numpy(dtype=bool) & (age_grade > 3)
+    broken = ~gone & ~expired & ~disputed & info["broken_promise"].fillna(False).to_numpy(dtype=bool) & (age_grade > 3)
+    grade = np.where(gone, 1, np.where(disputed | broken, 3, age_grade)).astype(np.int64)
+    zh, en = _reasons(out, status, gone, disputed, broken)
+    out["grade"] = grade
+    out["grade_zh"] = [GRADES[g]["zh"] for g in grade]
+    out["grade_en"] = [GRADES[g]["en"] for g in grade]
+    out["reason_zh"] = [f"{z}：{r}" for z, r in zip(out["grade_zh"], zh, strict=True)]
+    out["reason_en"] = [f"{e}: {r}" for e, r in zip(out["grade_en"], en, strict=True)]
+    return out[_COLUMNS].sort_values(["grade", "outstanding"], ascending=[True, False], kind="stable")
+
+
+def _reasons(out: pd.DataFrame, status, gone, disputed, broken) -> tuple[list[str], list[str]]:
+    """The reason for each customer's grade, in Chinese and English."""
+    zh, en = [], []
+    for r, st, g, d, b in zip(out.itertuples(), status, gone, disputed, broken, strict=True):
+        if g:
+            word = _STATUS_WORDS[st]
+            zh.append(f"客户{word[0]}")
+            en.append(word[1])
+            continue
+        rz, re_ = _age_reason(r)
+        if d:
+            rz, re_ = f"有争议（{rz}）", f"disputed ({re_})"
+        elif b:
+            rz, re_ = f"付款承诺未兑现（{rz}）", f"broke a promise to pay ({re_})"
+        zh.append(rz)
+        en.append(re_)
+    return zh, en
 
 
 def _age_reason(r) -> tuple[str, str]:
@@ -163,19 +133,21 @@ def _age_reason(r) -> tuple[str, str]:
 
 
 def limitation_deadlines(ledger: Ledger, as_of, within_days: int | None = None) -> pd.DataFrame:
-    """Each open invoice's limitation expiry (Civil Code arts. 188, 195), soonest first.
+    """Each open invoice's limitation expiry (Civil Code arts. 188, 192, 195), soonest first.
 
     Columns: customer, invoice_id, due_date, outstanding, runs_from, cause (what last
     started the period: due, payment, demand, acknowledgement), expiry, days_left
     (negative once expired). ``within_days`` keeps only those expiring that soon
-    (expired ones included).
+    (expired ones included). Every payment on the invoice counts, in date order, and the
+    customer's last demand and acknowledgement, by the one rule of
+    :func:`coursekit.legal.limitation` (see :func:`coursekit.legal._interrupt`).
     """
-    day = as_day(as_of)
+    snap = snapshot(ledger, as_of)
     items = open_items(ledger, as_of)
-    lim = _limitation(ledger, items, day, ledger.customer_info())
+    lim = snap.limitation()
     out = items[["customer", "invoice_id", "due_date", "outstanding"]].copy()
     out["runs_from"], out["cause"], out["expiry"] = lim["runs_from"].to_numpy(), lim["cause"].to_numpy(), lim["expiry"].to_numpy()
-    out["days_left"] = (out["expiry"] - pd.Timestamp(np.datetime64(day, "D"))).dt.days
+    out["days_left"] = (out["expiry"] - snap.date).dt.days
     if within_days is not None:
         out = out[out["days_left"] <= within_days]
     return out.sort_values(["days_left", "outstanding"], ascending=[True, False]).reset_index(drop=True)
