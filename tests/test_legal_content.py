@@ -88,3 +88,19 @@ def test_the_boundary_check_catches_boilerplate():
     assert len(sentences) == 2
     clause = "以诚相待、帮助客户改善经营，除一般的诚信原则外没有特别的法律限制。"
     assert "除一般的诚信原则外没有特别的法律限制。" in _sentences(clause, "zh")
+
+
+SCRIPT = {"zh": "## 话术示例", "en": "## Script"}
+EXAMPLE_TAG = re.compile(r"[（(][^（()）]*(?:示例|example)[^（()）]*[)）]", flags=re.I)
+
+
+@pytest.mark.parametrize("path", TECHNIQUE_PAGES, ids=[p.name for p in TECHNIQUE_PAGES])
+def test_spoken_script_lines_carry_no_example_tags(path):
+    """People do not say "(example figure)" aloud: the page says it once, outside the quoted lines."""
+    lang = _lang(path)
+    _, body = split_front_matter(path.read_text(encoding="utf-8"))
+    if SCRIPT[lang] not in body:
+        return
+    section = body.split(SCRIPT[lang], 1)[1].split("\n## ", 1)[0]
+    tagged = [line for line in section.splitlines() if line.lstrip().startswith(">") and EXAMPLE_TAG.search(line)]
+    assert not tagged, f"{path.name}: example tag inside a spoken line: {tagged[0][:100]!r}"
