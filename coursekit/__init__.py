@@ -18,7 +18,7 @@ from . import (
 )
 from .aging import aging, open_items
 from .catalog import chapters, techniques
-from .ledger import Ledger, LedgerError, load_ledger
+from .ledger import AsOfError, Ledger, LedgerError, load_ledger
 from .metrics import dso
 from .plan import PlanSettings, collection_plan
 from .risk import GRADES, RiskScale, grade_name, risk_grades
@@ -27,7 +27,7 @@ from .sample import SCENARIOS, sample_ledger
 __version__ = "0.1.0"
 
 __all__ = [
-    "Ledger", "LedgerError", "load_ledger", "sample_ledger", "SCENARIOS",
+    "Ledger", "LedgerError", "AsOfError", "load_ledger", "sample_ledger", "SCENARIOS",
     "open_items", "aging", "dso", "metrics", "legal", "catalog",
     "risk_grades", "RiskScale", "GRADES", "grade_name",
     "collection_plan", "PlanSettings", "techniques", "chapters", "export", "sample", "plot",

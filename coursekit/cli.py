@@ -36,20 +36,39 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"coursekit {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def common(sp, as_of_help="统计日 / as-of date, YYYY-MM-DD (default: today)"):
+    def reading(sp):
+        """How to read the user's file: every command that loads a ledger takes these."""
+        sp.add_argument("--currency", default=None, help="台账含多种币种时选择一种 / pick one currency in a mixed ledger")
+        sp.add_argument("--columns", default=None, metavar="MAP",
+                        help="指定列名 / name columns yourself, e.g. 'customer=往来户,amount=本币金额'")
+        sp.add_argument("--header-row", default=None, metavar="N",
+                        help="表头所在行 / the header row (4, or 3:4 for a two-row header); found automatically if omitted")
+        sp.add_argument("--sheet", default=None, help="要读的工作表 / the sheet to read as invoices")
+        sp.add_argument("--date-format", default=None, metavar="FMT",
+                        help="日期格式 / date format for day/month-first dates, e.g. %%m/%%d/%%Y (US) or %%d/%%m/%%Y")
+        sp.add_argument("--decimal", choices=[".", ","], default=".",
+                        help="小数点 / decimal separator of amounts written as text (default .)")
+        sp.add_argument("--unit", choices=["元", "千元", "万元", "百万元", "亿元"], default=None,
+                        help="金额单位 / unit of all amounts (default: from a 单位 line or header, else 元)")
+        sp.add_argument("--export-date", default=None, metavar="DATE",
+                        help="导出日 / the day the file was exported (needed for received amounts without dates)")
+
+    def common(sp, as_of_help="统计日 / as-of date, YYYY-MM-DD (default: the export date, else today)"):
         sp.add_argument("ledger", help="台账：.xlsx、CSV 文件夹或发票 CSV / ledger: .xlsx, folder of CSVs, or invoices CSV")
         sp.add_argument("--as-of", default=None, help=as_of_help)
         sp.add_argument("--lang", choices=["zh", "en"], default="zh", help="表头和文字的语言 / language of headers and text")
-        sp.add_argument("--currency", default=None, help="台账含多种币种时选择一种 / pick one currency in a mixed ledger")
         sp.add_argument("--format", choices=["table", "csv", "json", "xlsx"], default=None,
                         help="输出格式 / output format (default: table on screen, or from -o's suffix)")
         sp.add_argument("-o", "--output", default=None, help="输出文件 / output file")
+        sp.add_argument("-q", "--quiet", action="store_true", help="不显示导入摘要 / do not print the import summary")
+        reading(sp)
 
     s = sub.add_parser("sample", help="写出一份样例台账 / write a deterministic sample ledger",
                        description="写出确定性的样例台账（同一 seed 永远相同）。Write a deterministic sample ledger.")
     s.add_argument("output", help="输出：.xlsx 文件或文件夹（写 CSV）/ output .xlsx file or a folder for CSV files")
     s.add_argument("--seed", type=int, default=7)
-    s.add_argument("--customers", type=int, default=None, help="客户数 / number of customers (default 60 or the scenario's)")
+    s.add_argument("--customers", type=int, default=None,
+                   help="客户数 / number of customers, 6 to 20,000 (default 60 or the scenario's)")
     s.add_argument("--months", type=int, default=None, help="月数 / months of trading (default 24 or the scenario's)")
     s.add_argument("--invoices", type=int, default=None, help="发票总数 / total number of invoices")
     s.add_argument("--end", default="2026-10-31", help="最后交易日 / last trading day")
@@ -81,20 +100,63 @@ def _parser() -> argparse.ArgumentParser:
                                    "collection plan and limitation deadlines to one self-contained HTML page or an Excel workbook.")
     r.add_argument("ledger", help="台账 / ledger: .xlsx, folder of CSVs, or invoices CSV")
     r.add_argument("-o", "--output", required=True, help="report.html 或 report.xlsx")
-    r.add_argument("--as-of", default=None, help="统计日 / as-of date, YYYY-MM-DD (default: today)")
+    r.add_argument("--as-of", default=None, help="统计日 / as-of date, YYYY-MM-DD (default: the export date, else today)")
     r.add_argument("--lang", choices=["zh", "en"], default="zh")
-    r.add_argument("--currency", default=None, help="台账含多种币种时选择一种 / pick one currency")
     r.add_argument("--days", type=int, default=90, help="DSO 期间天数 / days in the DSO period")
+    r.add_argument("-q", "--quiet", action="store_true", help="不显示导入摘要 / do not print the import summary")
+    reading(r)
     return p
 
 
-def _as_of(value: str | None) -> pd.Timestamp:
-    if value is None:
-        return pd.Timestamp(date.today())
+def _date_option(name: str, value: str) -> pd.Timestamp:
+    """A date given on the command line, checked: a clear message instead of NaT or a traceback."""
+    text = (value or "").strip()
+    if not text:
+        raise SystemExit(_fail(f"{name} is empty; write a date as YYYY-MM-DD, e.g. {name} 2026-11-30"))
     try:
-        return pd.Timestamp(value)
-    except (ValueError, TypeError):
-        raise SystemExit(_fail(f"--as-of {value!r} is not a date; write it as YYYY-MM-DD")) from None
+        ts = pd.Timestamp(text)
+    except (ValueError, TypeError, OverflowError):
+        ts = pd.NaT
+    if pd.isna(ts):
+        raise SystemExit(_fail(f"{name} {value!r} is not a date; write it as YYYY-MM-DD"))
+    if not 1950 <= ts.year <= 2100:
+        raise SystemExit(_fail(f"{name} {value!r} is not a plausible date (years 1950-2100 only)"))
+    return ts.normalize()
+
+
+def _as_of(value: str | None, ledger=None) -> pd.Timestamp:
+    """The as-of date: as given, else the ledger's export date, else today."""
+    if value is None:
+        export = getattr(ledger, "export_date", None)
+        return export if export is not None else pd.Timestamp(date.today())
+    return _date_option("--as-of", value)
+
+
+def _buckets(text: str) -> tuple[int, ...]:
+    parts = [p.strip() for p in str(text).split(",")]
+    if not parts or any(p == "" for p in parts):
+        raise SystemExit(_fail(f"--buckets {text!r} has an empty edge; write whole numbers of days, e.g. 30,60,90"))
+    try:
+        edges = tuple(int(p) for p in parts)
+    except ValueError:
+        raise SystemExit(_fail(f"--buckets {text!r}: each edge must be a whole number of days, e.g. 30,60,90")) from None
+    return edges
+
+
+def _column_map(text: str | None) -> dict | None:
+    if not text:
+        return None
+    out = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise SystemExit(_fail(f"--columns: {part.strip()!r} should read NAME=HEADER, e.g. customer=往来户"))
+        canon, header = (x.strip() for x in part.split("=", 1))
+        if not canon or not header:
+            raise SystemExit(_fail(f"--columns: {part.strip()!r} should read NAME=HEADER, e.g. customer=往来户"))
+        out[canon] = header
+    return out
 
 
 def _fail(message: str) -> int:
@@ -103,14 +165,16 @@ def _fail(message: str) -> int:
 
 
 def _show(df: pd.DataFrame, args, title: str, sheet: str) -> None:
-    from .export import with_headers, write_table
+    from .export import _cents, with_headers, write_table
 
-    fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "table")
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "table")
+    if fmt not in ("table", "csv", "json", "xlsx"):
+        raise SystemExit(_fail(f"cannot write {args.output}: use an output ending in .csv, .json or .xlsx, or --format"))
     if fmt != "table":
         if not args.output:
             if fmt == "xlsx":
                 raise SystemExit(_fail("--format xlsx needs an output file: add -o FILE.xlsx"))
-            out = with_headers(df, args.lang)
+            out = _cents(with_headers(df, args.lang))
             sys.stdout.write(out.to_csv(index=False) if fmt == "csv" else
                              out.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n")
             return
@@ -135,9 +199,15 @@ def _load(args):
 
     from .ledger import load_ledger
 
+    options = dict(currency=args.currency, columns=_column_map(args.columns), header_row=args.header_row,
+                   date_format=args.date_format, decimal=args.decimal, unit=args.unit, sheet=args.sheet,
+                   export_date=_date_option("--export-date", args.export_date) if args.export_date else None)
     console = Console(stderr=True)
     with console.status("读取台账 / reading ledger…", spinner="dots") if console.is_terminal else _Null():
-        return load_ledger(args.ledger, currency=args.currency)
+        ledger = load_ledger(args.ledger, **options)
+    if not args.quiet:
+        print(ledger.summary(args.lang), file=sys.stderr)
+    return ledger
 
 
 class _Null:
@@ -151,18 +221,22 @@ class _Null:
 def _run(args) -> int:
     import coursekit as ck
 
+    from .export import check_output, safe_output, write_xlsx_sheets
+
+    if getattr(args, "output", None) and args.command != "sample":
+        check_output(args.output, [args.ledger])
+
     if args.command == "sample":
         tables = ck.sample.sample_tables(seed=args.seed, customers=args.customers, months=args.months,
                                          end=args.end, invoices=args.invoices, scenario=args.scenario)
         out = Path(args.output)
         if out.suffix.lower() == ".xlsx":
-            with pd.ExcelWriter(out) as xw:
-                for name, df in tables.items():
-                    df.to_excel(xw, sheet_name=name, index=False)
+            write_xlsx_sheets(out, tables)
         else:
             out.mkdir(parents=True, exist_ok=True)
             for name, df in tables.items():
-                df.to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
+                with safe_output(out / f"{name}.csv") as tmp:
+                    df.to_csv(tmp, index=False, encoding="utf-8-sig")
         n = len(tables["invoices"])
         print(f"wrote {out}: {n:,} invoices, {len(tables['payments']):,} payments, {len(tables['customers']):,} customers")
         return 0
@@ -170,14 +244,12 @@ def _run(args) -> int:
     if args.command == "report":
         return _report(args)
 
+    buckets = _buckets(args.buckets) if args.command == "aging" else None
     ledger = _load(args)
-    for note in ledger.notes:
-        print(f"note: {note}", file=sys.stderr)
-    as_of = _as_of(args.as_of)
+    as_of = _as_of(args.as_of, ledger)
     day = f"{as_of:%Y-%m-%d}"
     zh = args.lang == "zh"
     if args.command == "aging":
-        buckets = tuple(int(x) for x in args.buckets.split(",") if x.strip())
         if args.items:
             df = ck.open_items(ledger, as_of, buckets, args.basis)
             title = f"未结发票（截至 {day}）" if zh else f"Open invoices as of {day}"
@@ -189,20 +261,7 @@ def _run(args) -> int:
             title = f"账龄表（截至 {day}）" if zh else f"Aging as of {day}"
         _show(df, args, title, "aging")
     elif args.command == "dso":
-        f = ck.metrics.period_figures(ledger, as_of, args.days)
-        std = ck.dso(ledger, as_of, args.days, "standard")
-        best = ck.metrics.best_possible_dso(f["ending_current_ar"], f["credit_sales"], args.days)
-        rows = [
-            ("期间赊销额 / credit sales", f["credit_sales"]), ("期初应收 / beginning AR", f["beginning_ar"]),
-            ("期末应收 / ending AR", f["ending_ar"]), ("期末未到期应收 / ending current AR", f["ending_current_ar"]),
-            ("标准 DSO / standard DSO", std), ("平均余额 DSO / average-balance DSO", ck.dso(ledger, as_of, args.days, "average")),
-            ("倒推法 DSO / countback DSO", ck.dso(ledger, as_of, args.days, "countback")),
-            ("最佳 DSO / Best Possible DSO", best),
-            ("平均逾期天数 / ADD", ck.metrics.average_days_delinquent(std, best)),
-        ]
-        df = pd.DataFrame(rows, columns=["metric", "value"])
-        _show(df, args, f"DSO（{f['period_start']} 至 {f['period_end']}，{args.days} 天）" if zh
-              else f"DSO for {f['period_start']} to {f['period_end']} ({args.days} days)", "dso")
+        return _dso(ck, ledger, as_of, args)
     elif args.command == "grades":
         df = ck.risk_grades(ledger, as_of)
         df = df.drop(columns=["reason_en", "grade_en"] if zh else ["reason_zh", "grade_zh"])
@@ -210,6 +269,48 @@ def _run(args) -> int:
     elif args.command == "plan":
         df = ck.collection_plan(ledger, as_of, lang=args.lang)
         _show(df, args, f"债务催收表（截至 {day}）" if zh else f"Collection plan as of {day}", "plan")
+    return 0
+
+
+def _dso(ck, ledger, as_of, args) -> int:
+    """DSO three ways; a figure the ledger cannot give is shown as n/a with the reason."""
+    zh = args.lang == "zh"
+    f = ck.metrics.period_figures(ledger, as_of, args.days)
+    window = f"{f['period_start']} – {f['period_end']}"
+    if f["credit_sales"] <= 0:
+        first, last = ledger.invoices["invoice_date"].min(), ledger.invoices["invoice_date"].max()
+        raise SystemExit(_fail(f"no credit sales in the {args.days}-day window {window} (invoices run from "
+                               f"{first:%Y-%m-%d} to {last:%Y-%m-%d}); choose an --as-of inside those dates or a "
+                               "longer --days"))
+    rows, notes = [], {}
+
+    def figure(label, compute):
+        try:
+            rows.append((label, compute()))
+        except ValueError as exc:
+            rows.append((label, float("nan")))
+            notes[label] = str(exc)
+
+    sales, days = f["credit_sales"], args.days
+    rows += [("期间赊销额 / credit sales", sales), ("期初应收 / beginning AR", f["beginning_ar"]),
+             ("期末应收 / ending AR", f["ending_ar"]), ("期末未到期应收 / ending current AR", f["ending_current_ar"])]
+    if f["beginning_ar"] is None:
+        notes["期初应收 / beginning AR"] = f"not known: the ledger is exact only from {ledger.valid_from:%Y-%m-%d}"
+    std = ck.metrics.dso_standard(f["ending_ar"], sales, days)
+    best = ck.metrics.best_possible_dso(f["ending_current_ar"], sales, days)
+    rows.append(("标准 DSO / standard DSO", std))
+    if f["beginning_ar"] is None:
+        rows.append(("平均余额 DSO / average-balance DSO", float("nan")))
+        notes["平均余额 DSO / average-balance DSO"] = "needs the beginning AR, which this export does not give"
+    else:
+        figure("平均余额 DSO / average-balance DSO", lambda: ck.dso(ledger, as_of, days, "average"))
+    figure("倒推法 DSO / countback DSO", lambda: ck.dso(ledger, as_of, days, "countback"))
+    rows += [("最佳 DSO / Best Possible DSO", best), ("平均逾期天数 / ADD", ck.metrics.average_days_delinquent(std, best))]
+    df = pd.DataFrame(rows, columns=["metric", "value"])
+    df["value"] = df["value"].astype("float64")
+    if notes:
+        df["note"] = df["metric"].map(notes).fillna("")
+    _show(df, args, f"DSO（{window}，{days} 天）" if zh else f"DSO for {window} ({days} days)", "dso")
     return 0
 
 
@@ -230,7 +331,8 @@ def _report(args) -> int:
         def progress(name):
             bar.update(task, description=name, completed=steps.index(name))
 
-        out = write_report(ledger, _as_of(args.as_of), args.output, lang=args.lang, days=args.days, progress=progress)
+        out = write_report(ledger, _as_of(args.as_of, ledger), args.output, lang=args.lang, days=args.days,
+                           progress=progress)
         bar.update(task, completed=len(steps))
     print(f"{'已写入' if args.lang == 'zh' else 'wrote'} {out}", file=sys.stderr)
     return 0
@@ -250,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc))
     except (ValueError, OSError) as exc:
         return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing was written")
 
 
 if __name__ == "__main__":

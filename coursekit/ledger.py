@@ -1,67 +1,47 @@
 """The receivables ledger: invoices, payments and customer attributes, validated.
 
 A :class:`Ledger` is built from pandas DataFrames or read from a file with
-:func:`load_ledger`. It accepts the column names of common Chinese ERP exports
-(``客户名称``, ``发票号``, ``到期日`` …), amounts written as ``"¥1,234.50"``,
-dates written as ``2026-01-05``, ``2026/1/5`` or ``2026年1月5日``, and CSV files in
-UTF-8 (with or without BOM) or GBK. Every problem it finds is reported at once
-in a :class:`LedgerError` that names the file, sheet, row and column; nothing
-is dropped or guessed silently.
+:func:`load_ledger` (see :mod:`coursekit.reading` for what files it reads). It
+accepts the headers of real exports (:mod:`coursekit.columns`), the value formats
+of :mod:`coursekit.values`, and three shapes of invoice list:
+
+* **invoices + payments**: one row per invoice and one per receipt;
+* **an open-item list**: one row per invoice with what was received or what is
+  still open (``已收金额`` / ``未收金额`` / ``余额``, ``Paid`` / ``Open Balance`` /
+  ``Due``). Receipts are then derived from those columns. Where the list has no
+  receipt dates, the ledger is exact only as of the day the file was exported
+  (:attr:`Ledger.valid_from`) and refuses an earlier as-of date;
+* **an invoice list with a settled date** (``SettledDate``, ``Clearing Date``,
+  ``收款日期`` on the invoice row): the settlement becomes a receipt on that date.
+
+Rows with a negative amount (or typed as a payment or credit memo) in a list
+without a separate payments table are credits of their customer. Every problem
+is reported at once in a :class:`LedgerError` that names the file, sheet, row
+and the user's own column header; nothing is dropped or guessed silently, and
+everything that was inferred is written to :attr:`Ledger.notes` and
+:meth:`Ledger.summary`.
 
 Amounts are kept exactly, in integer cents, so that balances add up to the cent.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["Ledger", "LedgerError", "load_ledger", "Problem"]
+from . import values as V
+from .columns import UNITS, ColumnMap, map_columns
+
+__all__ = ["Ledger", "LedgerError", "AsOfError", "load_ledger", "Problem"]
 
 INVOICE_REQUIRED = ("customer", "invoice_id", "invoice_date", "due_date", "amount")
-INVOICE_OPTIONAL = ("currency", "salesperson", "region", "terms_days")
 PAYMENT_REQUIRED = ("payment_date", "amount")
-PAYMENT_OPTIONAL = ("invoice_id", "customer", "kind", "currency", "reference")
 CUSTOMER_REQUIRED = ("customer",)
-CUSTOMER_OPTIONAL = (
-    "status", "disputed", "cooperative", "broken_promise", "credit_limit",
-    "last_demand_date", "last_acknowledgement_date", "salesperson", "region", "contact",
-)
 STATUSES = ("active", "distressed", "bankrupt", "deregistered")
 PAYMENT_KINDS = ("payment", "credit_note")
 
-# Header aliases, compared after lower-casing and removing spaces, underscores and brackets.
-_ALIASES = {
-    "customer": ["customer", "customername", "client", "客户", "客户名称", "客户名", "单位", "单位名称",
-                 "购货单位", "购买方", "往来单位", "往来单位名称", "债务人"],
-    "invoice_id": ["invoiceid", "invoice", "invoiceno", "invoicenumber", "发票号", "发票号码", "单据号",
-                   "单据编号", "单号", "发票编号", "凭证号", "订单号"],
-    "invoice_date": ["invoicedate", "date", "开票日期", "发票日期", "单据日期", "日期", "业务日期", "销售日期"],
-    "due_date": ["duedate", "due", "到期日", "到期日期", "应收日期", "约定付款日", "付款到期日", "账期到期日"],
-    "amount": ["amount", "invoiceamount", "金额", "应收金额", "发票金额", "价税合计", "含税金额", "收款金额",
-               "付款金额", "回款金额", "本次收款", "金额元"],
-    "currency": ["currency", "币种", "币别", "货币"],
-    "salesperson": ["salesperson", "salesrep", "sales", "业务员", "销售员", "销售人员", "负责人"],
-    "region": ["region", "area", "区域", "地区", "片区", "销售区域"],
-    "terms_days": ["termsdays", "terms", "paymentterms", "账期", "账期天数", "信用期", "信用天数"],
-    "payment_date": ["paymentdate", "receiptdate", "paiddate", "收款日期", "回款日期", "付款日期", "到账日期"],
-    "kind": ["kind", "type", "类型", "单据类型", "收款类型"],
-    "reference": ["reference", "ref", "memo", "备注", "摘要", "流水号"],
-    "status": ["status", "状态", "经营状态", "客户状态"],
-    "disputed": ["disputed", "dispute", "有争议", "争议", "是否争议"],
-    "cooperative": ["cooperative", "配合", "是否配合", "合作态度"],
-    "broken_promise": ["brokenpromise", "违约承诺", "失信", "承诺未兑现"],
-    "credit_limit": ["creditlimit", "信用额度", "授信额度"],
-    "last_demand_date": ["lastdemanddate", "最近催款日期", "最后催款日期", "催款日期"],
-    "last_acknowledgement_date": ["lastacknowledgementdate", "lastacknowledgmentdate", "最近确认日期",
-                                  "对账确认日期", "最后确认日期", "确认日期"],
-    "contact": ["contact", "联系人"],
-}
 _STATUS_WORDS = {
     "active": "active", "正常": "active", "存续": "active", "在业": "active", "": "active",
     "distressed": "distressed", "困难": "distressed", "经营困难": "distressed", "异常": "distressed",
@@ -73,74 +53,76 @@ _STATUS_WORDS = {
 _KIND_WORDS = {"payment": "payment", "": "payment", "收款": "payment", "回款": "payment",
                "credit_note": "credit_note", "creditnote": "credit_note", "credit note": "credit_note",
                "红字发票": "credit_note", "红冲": "credit_note", "折让": "credit_note", "退货": "credit_note"}
-_TRUE = {"true", "yes", "y", "1", "是", "有", "t", "x", "√"}
-_FALSE = {"false", "no", "n", "0", "否", "无", "f", ""}
+# Document types on an invoice list: what is an invoice, what is a receipt or a credit.
+_ROW_KINDS = {
+    "invoice": "invoice", "inv": "invoice", "发票": "invoice", "销售发票": "invoice", "应收单": "invoice",
+    "其他应收单": "invoice", "销售出库单": "invoice", "rv": "invoice", "dr": "invoice", "debit note": "invoice",
+    "bill": "invoice", "sales invoice": "invoice", "charge": "invoice", "statement charge": "invoice",
+    "payment": "payment", "receipt": "payment", "收款": "payment", "收款单": "payment", "回款": "payment",
+    "dz": "payment", "customer payment": "payment", "预收": "payment", "预收款": "payment",
+    "credit memo": "credit_note", "credit note": "credit_note", "credit": "credit_note", "红字发票": "credit_note",
+    "退货": "credit_note", "折让": "credit_note", "dg": "credit_note", "credit_note": "credit_note",
+}
 _MAX_LISTED = 20
+_CENT = 0.005
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input, located as precisely as possible."""
+    """One thing wrong with the input, located as precisely as possible.
+
+    ``count`` is how many rows the problem stands for (a line that sums up the
+    rows not listed one by one stands for all of them).
+    """
 
     table: str
     message: str
     row: object = None
     column: str | None = None
+    count: int = 1
 
-    def describe(self, where: dict[str, str]) -> str:
+    def describe(self, where: dict[str, str], headers: dict[str, dict[str, str]] | None = None) -> str:
         parts = [where.get(self.table, self.table)]
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:
-            parts.append(f"column '{self.column}'")
+            source = (headers or {}).get(self.table, {}).get(self.column)
+            parts.append(f"column '{source}'" if source else f"column '{self.column}'")
         return ", ".join(parts) + ": " + self.message
 
 
 def _flag(problems: list[Problem], mask, table: str, column: str | None, rows, message) -> None:
-    """Add a problem for each row where ``mask`` is true, up to one more than are listed.
+    """Add a problem for each row where ``mask`` is true: the first ones one by one, the rest summed up.
 
     ``message`` is a sentence, or a function of the row position that returns one;
     ``rows`` gives the row names users see (spreadsheet rows or DataFrame index).
     """
-    for i in np.flatnonzero(np.asarray(mask, dtype=bool))[: _MAX_LISTED + 1]:
+    hits = np.flatnonzero(np.asarray(mask, dtype=bool))
+    for i in hits[:_MAX_LISTED]:
         problems.append(Problem(table, message(i) if callable(message) else message, rows[i], column))
+    if len(hits) > _MAX_LISTED:
+        rest = len(hits) - _MAX_LISTED
+        problems.append(Problem(table, f"the same in {rest:,} more rows (rows {rows[hits[_MAX_LISTED]]} to "
+                                       f"{rows[hits[-1]]})", None, column, count=rest))
 
 
 class LedgerError(ValueError):
     """The ledger cannot be used as given. ``problems`` lists each problem found."""
 
-    def __init__(self, problems: list[Problem], where: dict[str, str] | None = None):
+    def __init__(self, problems: list[Problem], where: dict[str, str] | None = None,
+                 headers: dict[str, dict[str, str]] | None = None):
         self.problems = problems
         where = where or {}
-        lines = [p.describe(where) for p in problems[:_MAX_LISTED]]
-        if len(problems) > _MAX_LISTED:
-            lines.append(f"... and {len(problems) - _MAX_LISTED} more problems of the same kinds")
-        head = "The ledger has a problem" if len(problems) == 1 else f"The ledger has {len(problems)} problems"
+        total = sum(p.count for p in problems)
+        lines = [p.describe(where, headers) for p in problems[: 3 * _MAX_LISTED]]
+        if len(problems) > 3 * _MAX_LISTED:
+            lines.append(f"... and {sum(p.count for p in problems[3 * _MAX_LISTED:]):,} more")
+        head = "The ledger has a problem" if total == 1 else f"The ledger has {total:,} problems"
         super().__init__(head + ":\n  " + "\n  ".join(lines))
 
 
-def _key(name: object) -> str:
-    text = unicodedata.normalize("NFKC", str(name)).strip().lower()
-    return re.sub(r"[\s_\-()\[\]（）【】:：/]+", "", text)
-
-
-_ALIAS_INDEX = {_key(a): canon for canon, names in _ALIASES.items() for a in names}
-
-
-def _canonical_columns(df: pd.DataFrame, table: str, wanted: tuple[str, ...]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Rename alias headers to canonical names; report two headers meaning the same column."""
-    problems, rename, seen = [], {}, {}
-    for col in df.columns:
-        canon = _ALIAS_INDEX.get(_key(col))
-        if table == "payments" and _key(col) in {"金额", "amount"}:
-            canon = "amount"
-        if canon in wanted:
-            if canon in seen:
-                problems.append(Problem(table, f"columns '{seen[canon]}' and '{col}' both mean '{canon}'; keep one", None, str(col)))
-                continue
-            seen[canon] = col
-            rename[col] = canon
-    return df.rename(columns=rename), problems
+class AsOfError(ValueError):
+    """The ledger cannot answer for that as-of date (e.g. before the export date of an open-item list)."""
 
 
 def _row_labels(df: pd.DataFrame, file_rows: bool) -> np.ndarray:
@@ -150,93 +132,17 @@ def _row_labels(df: pd.DataFrame, file_rows: bool) -> np.ndarray:
     return df.index.to_numpy()
 
 
-def _per_unique(s: pd.Series, fn, na_value=None) -> pd.Series:
-    """Apply a vectorised ``fn`` to the distinct non-missing values of ``s`` only, then
-    spread the results back; missing values become ``na_value``.
-
-    Ledger columns repeat a lot (customers, dates, terms), so this makes string
-    cleaning of a million-row export take a fraction of a second.
-    """
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    done = fn(pd.Series(uniques, dtype=object))
-    missing = codes < 0
-    values = done.to_numpy(dtype=object).take(np.where(missing, 0, codes)) if len(done) else \
-        np.full(len(s), na_value, dtype=object)
-    if missing.any():
-        values[missing] = na_value
-    result = pd.Series(values, index=s.index)
-    if na_value is not None or not missing.any():
-        try:
-            return result.astype(done.dtype)
-        except (TypeError, ValueError):
-            return result
-    return result
+def _stamp(value) -> pd.Timestamp | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    ts = pd.Timestamp(value)
+    if pd.isna(ts):
+        raise ValueError(f"{value!r} is not a date")
+    return ts.normalize()
 
 
-def _blank(s: pd.Series) -> np.ndarray:
-    if s.dtype == object or pd.api.types.is_string_dtype(s):
-        return _per_unique(s, lambda u: u.isna() | (u.astype(str).str.strip() == ""), na_value=True).to_numpy(dtype=bool)
-    return s.isna().to_numpy()
-
-
-def _text(s: pd.Series) -> pd.Series:
-    def clean(u):
-        t = u.astype("string").str.strip()
-        return t.where(t != "", None)
-    return _per_unique(s, clean).astype("string")
-
-
-_DATE_CLEAN = [(re.compile(r"[年月/.]"), "-"), (re.compile(r"日"), "")]
-
-
-def _parse_dates(s: pd.Series) -> pd.Series:
-    """Parse dates written year-first; return datetime64 with NaT where unreadable or blank."""
-    if pd.api.types.is_datetime64_any_dtype(s):
-        return s.dt.tz_localize(None).dt.normalize() if getattr(s.dt, "tz", None) else s.dt.normalize()
-    return pd.to_datetime(_per_unique(s, _parse_date_strings))
-
-
-def _parse_date_strings(s: pd.Series) -> pd.Series:
-    if s.map(lambda v: isinstance(v, (pd.Timestamp, datetime, date))).all() and len(s):
-        return pd.to_datetime(s).dt.normalize()
-    values = s.map(lambda v: v.strftime("%Y-%m-%d") if isinstance(v, (datetime, date)) else v)
-    values = values.astype("string").str.strip()
-    values = values.str.replace(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", regex=True)
-    values = values.str.replace(r"^(\d{4})(\d{2})(\d{2})$", r"\1-\2-\3", regex=True)
-    for pattern, repl in _DATE_CLEAN:
-        values = values.str.replace(pattern, repl, regex=True)
-    values = values.str.replace(r"-+$", "", regex=True)
-    return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
-
-
-def _parse_amounts(s: pd.Series) -> pd.Series:
-    """Parse amounts such as 1234.5, "1,234.50", "¥1,234.50", "(500.00)" into floats (NaN if unreadable)."""
-    if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
-        return s.astype("float64")
-    return _per_unique(s, _parse_amount_strings).astype("float64")
-
-
-def _parse_amount_strings(s: pd.Series) -> pd.Series:
-    if pd.api.types.is_bool_dtype(s):
-        return pd.Series(np.nan, index=s.index)
-    text = s.astype("string").str.normalize("NFKC").str.strip()
-    negative = text.str.match(r"^\(.*\)$").fillna(False)
-    text = text.str.replace(r"[¥$€,\s元]|RMB|CNY|^\(|\)$", "", regex=True)
-    out = pd.to_numeric(text, errors="coerce").astype("float64")
-    return out.where(~negative, -out)
-
-
-def _to_cents(amounts: pd.Series) -> np.ndarray:
-    return np.rint(amounts.to_numpy(dtype="float64") * 100).astype(np.int64)
-
-
-def _parse_bools(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    if pd.api.types.is_bool_dtype(s):
-        return s.astype(bool), np.zeros(len(s), dtype=bool)
-    text = s.astype("string").str.strip().str.lower().fillna("")
-    out = pd.Series(np.where(text.isin(_TRUE), True, False), index=s.index)
-    bad = ~(text.isin(_TRUE) | text.isin(_FALSE))
-    return out, bad.to_numpy()
+def _money(x: float) -> str:
+    return f"{x:,.2f}"
 
 
 @dataclass
@@ -247,9 +153,11 @@ class Ledger:
     ----------
     invoices : DataFrame
         One row per invoice: ``customer``, ``invoice_id``, ``invoice_date``, ``due_date``,
-        ``amount``; optional ``currency``, ``salesperson``, ``region``, ``terms_days``. Where
-        ``due_date`` is blank and ``terms_days`` is given, the due date is
-        ``invoice_date + terms_days``.
+        ``amount``; optional ``currency``, ``salesperson``, ``region``, ``terms_days``
+        (where ``due_date`` is blank, due = ``invoice_date + terms_days``), ``disputed``
+        (per invoice), and for an open-item list ``received``, ``credited``,
+        ``outstanding`` and ``settled_date``. Headers of real exports are recognised
+        (:mod:`coursekit.columns`).
     payments : DataFrame, optional
         One row per receipt: ``payment_date``, ``amount``, ``invoice_id`` (blank means
         unapplied cash, which then needs ``customer``), ``customer``, ``kind``
@@ -260,18 +168,27 @@ class Ledger:
         ``credit_limit``, ``last_demand_date``, ``last_acknowledgement_date``.
     currency : str, optional
         Required when the ledger mixes currencies: keep only rows in this currency.
-        The number of rows set aside is recorded in :attr:`notes`.
     source : dict, optional
         Where each table came from (``{"invoices": "ar.xlsx, sheet 'invoices'"}``);
-        error messages use it. ``file_rows=True`` makes errors count rows as a
-        spreadsheet does (header = row 1) instead of using the DataFrame index.
+        error messages use it. ``file_rows=True`` counts rows as a spreadsheet does
+        (header = row 1); otherwise the DataFrame index names the rows.
+    columns : dict, optional
+        Explicit header mapping, ``{"customer": "往来户", "amount": "本币金额"}`` for the
+        invoices, or ``{"payments": {...}}`` per table. Wins over the built-in names.
+    date_format : str, optional
+        A strptime format (``"%m/%d/%Y"``) for dates the file writes day/month-first.
+    decimal : {".", ","}
+        The decimal separator of amounts written as text.
+    unit : str, optional
+        The unit of every amount column (``"万元"``); a unit in a header wins.
+    export_date : date-like, optional
+        The day the file was exported. Needed when received or open amounts have no
+        receipt dates; the ledger is then exact as of that day and later only.
 
     Raises
     ------
     LedgerError
-        Listing every problem found: missing columns, unreadable dates or amounts,
-        duplicate invoice ids, due dates before invoice dates, payments for unknown
-        invoices or dated before their invoice, negative amounts, mixed currencies.
+        Listing every problem found, each with row and the user's column header.
     """
 
     invoices: pd.DataFrame
@@ -280,110 +197,434 @@ class Ledger:
     currency: str | None = None
     source: dict[str, str] = field(default_factory=dict)
     file_rows: bool = False
+    columns: dict | None = None
+    date_format: str | None = None
+    decimal: str = "."
+    unit: str | None = None
+    export_date: object = None
     notes: list[str] = field(default_factory=list, init=False)
+    valid_from: pd.Timestamp | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         where = {"invoices": "invoices", "payments": "payments", "customers": "customers", **self.source}
         problems: list[Problem] = []
-        inv = self._clean_invoices(self.invoices, problems)
-        pay = self._clean_payments(self.payments, problems)
-        cus = self._clean_customers(self.customers, problems)
+        if self.decimal not in (".", ","):
+            raise ValueError(f"decimal must be '.' or ',', not {self.decimal!r}")
+        if self.unit is not None and self.unit not in UNITS:
+            raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}")
+        self.export_date = _stamp(self.export_date)
+        tables = {"invoices": pd.DataFrame(self.invoices),
+                  "payments": None if self.payments is None else pd.DataFrame(self.payments),
+                  "customers": None if self.customers is None else pd.DataFrame(self.customers)}
+        explicit = self.columns or {}
+        if explicit and not any(k in ("invoices", "payments", "customers") for k in explicit):
+            explicit = {"invoices": explicit}
+        self._maps: dict[str, ColumnMap] = {}
+        for name, df in tables.items():
+            if df is None:
+                continue
+            cmap = map_columns(list(df.columns), name, explicit.get(name))
+            self._maps[name] = cmap
+            for _header, message in cmap.problems:
+                problems.append(Problem(name, message, None, None))
+        self.headers = {name: dict(m.used) for name, m in self._maps.items()}
+        if problems:
+            raise LedgerError(problems, where, self.headers)
+        self._running = False
+        self._date_order(tables, problems)
+        inv, derived = self._clean_invoices(tables["invoices"], problems, has_payments=tables["payments"] is not None)
+        pay = self._clean_payments(tables["payments"], problems)
+        cus = self._clean_customers(tables["customers"], problems)
+        if not problems and derived is not None and len(derived):
+            pay = pd.concat([pay, derived], ignore_index=True) if len(pay) else derived.reset_index(drop=True)
+        if not problems and isinstance(inv, pd.DataFrame) and "_row" in inv and inv.empty:
+            problems.append(Problem("invoices", "has no invoice rows" + (" (every row is a credit or a receipt)"
+                                                                         if derived is not None else "")))
         if not problems:
             inv, pay = self._choose_currency(inv, pay, problems)
         if not problems:
             pay = self._link_payments(inv, pay, problems)
         if problems:
-            raise LedgerError(problems, where)
+            raise LedgerError(problems, where, self.headers)
         self.invoices, self.payments, self.customers = inv, pay, cus
+        self._where = where
         self._index()
 
-    # -- cleaning -------------------------------------------------------------------------
+    # -- helpers ------------------------------------------------------------------------------
+    def _col(self, df: pd.DataFrame, table: str, canon: str) -> pd.Series | None:
+        src = self._maps[table].used.get(canon)
+        return None if src is None else df[src]
+
+    def _scale(self, table: str, canon: str) -> float:
+        unit = self._maps[table].units.get(canon)
+        if unit in UNITS:
+            if canon in ("amount", "received", "credited", "outstanding"):
+                self._note_once(f"amounts in '{self._maps[table].used[canon]}' are in {unit} (from its header): "
+                                f"multiplied by {UNITS[unit]:,}")
+            return float(UNITS[unit])
+        return float(UNITS[self.unit]) if self.unit else 1.0
+
+    def _note_once(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
     def _missing(self, df, table, required, problems) -> bool:
-        missing = [c for c in required if c not in df.columns]
+        missing = [c for c in required if c not in self._maps[table].used]
         if missing:
-            found = ", ".join(map(str, df.columns)) or "none"
+            from .columns import CANONICAL
+
+            found = ", ".join(str(c) for c in df.columns if str(c).strip()) or "none"
             for c in missing:
-                problems.append(Problem(table, f"required column is missing (columns found: {found})", None, c))
+                known = [n for group in CANONICAL[table][c] for n in group][:6]
+                problems.append(Problem(table, f"required column is missing: coursekit reads it from a header such "
+                                               f"as {', '.join(known)} (columns found: {found}). If your file calls "
+                                               f"it something else, add --columns '{c}=YOUR HEADER'; if the header "
+                                               f"is not the first row, --header-row N", None, c))
         return bool(missing)
 
-    def _check_parsed(self, raw, parsed, table, column, what, labels, problems, required=True):
-        blank = _blank(raw)
-        bad = parsed.isna().to_numpy() & ~blank
-        _flag(problems, bad, table, column, labels, lambda i: f"cannot read {raw.iloc[i]!r} as {what}")
+    def _amounts(self, raw, table, column, labels, problems, required=True, skip=None) -> pd.Series:
+        values, reasons = V.parse_amounts(raw, self.decimal, self._scale(table, column))
+        skip = np.zeros(len(raw), dtype=bool) if skip is None else skip
+        empty = V.blank(raw)
+        odd = reasons.notna().to_numpy() & ~skip
+        _flag(problems, odd, table, column, labels, lambda i: f"{raw.iloc[i]!r} {reasons.iloc[i]}")
+        bad = values.isna().to_numpy() & ~empty & ~odd & ~skip
+        _flag(problems, bad, table, column, labels, lambda i: f"cannot read {raw.iloc[i]!r} as an amount")
         if required:
-            _flag(problems, blank, table, column, labels, "is empty")
+            _flag(problems, empty & ~skip, table, column, labels, "is empty")
+        return values
 
-    def _clean_invoices(self, df: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
-        df, dup = _canonical_columns(pd.DataFrame(df), "invoices", INVOICE_REQUIRED + INVOICE_OPTIONAL)
-        problems += dup
+    def _dates(self, raw, table, column, labels, problems, required=True, skip=None) -> pd.Series:
+        values, reasons = V.parse_dates(raw, self._order, self.date_format)
+        skip = np.zeros(len(raw), dtype=bool) if skip is None else skip
+        empty = V.blank(raw)
+        odd = reasons.notna().to_numpy() & ~skip
+        _flag(problems, odd, table, column, labels, lambda i: reasons.iloc[i])
+        pending = self._order_pending & (raw.astype("string").str.match(V._DMY).fillna(False).to_numpy()
+                                         if not pd.api.types.is_datetime64_any_dtype(raw) else False)
+        bad = values.isna().to_numpy() & ~empty & ~odd & ~skip & ~pending
+        _flag(problems, bad, table, column, labels, lambda i: f"cannot read {raw.iloc[i]!r} as a date "
+                                                              "(write it as YYYY-MM-DD, or give --date-format)")
+        if required:
+            _flag(problems, empty & ~skip, table, column, labels, "is empty")
+        return values
+
+    def _date_order(self, tables, problems) -> None:
+        """Decide day-first or month-first once for the whole file, from every date column."""
+        self._order, self._order_pending = None, False
+        date_columns = {"invoices": ("invoice_date", "due_date", "settled_date"), "payments": ("payment_date",),
+                        "customers": ("last_demand_date", "last_acknowledgement_date")}
+        cols = [self._col(df, t, c) for t, df in tables.items() if df is not None for c in date_columns[t]]
+        cols = [c for c in cols if c is not None]
+        if self.date_format:
+            self._note_once(f"dates read with the format {self.date_format} as given")
+            return
+        order, problem = V.infer_date_order(cols)
+        if problem:
+            self._order_pending = True
+            problems.append(Problem("invoices", problem))
+        elif order:
+            self._order = order
+            self._note_once("dates written n/n/yyyy read " + ("month-first (US, e.g. 1/26/2013 = 26 January 2013): "
+                            "a second field over 12 settles it" if order == "mdy" else
+                            "day-first (e.g. 26/1/2013 = 26 January 2013): a first field over 12 settles it"))
+
+    # -- invoices -----------------------------------------------------------------------------
+    def _clean_invoices(self, df: pd.DataFrame, problems: list[Problem], has_payments: bool):
+        table, cmap = "invoices", self._maps["invoices"]
         labels = _row_labels(df, self.file_rows)
-        required = [c for c in INVOICE_REQUIRED if not (c == "due_date" and "terms_days" in df.columns)]
-        if self._missing(df, "invoices", required, problems):
-            return df
+        required = [c for c in INVOICE_REQUIRED if not (c == "due_date" and "terms_days" in cmap.used)]
+        if self._missing(df, table, required, problems):
+            return df, None
+        amount = self._amounts(self._col(df, table, "amount"), table, "amount", labels, problems, required=False)
+        money = {c: self._amounts(self._col(df, table, c), table, c, labels, problems, required=False)
+                 for c in ("received", "credited", "outstanding") if c in cmap.used}
+        credit = self._credit_rows(df, amount, money, labels, problems, has_payments)
+        inv_row = ~credit
+        _flag(problems, V.blank(self._col(df, table, "amount")) & inv_row & ~self._receipt_only(amount, money),
+              table, "amount", labels, "is empty")
         out = pd.DataFrame(index=df.index)
-        out["customer"] = _text(df["customer"])
-        out["invoice_id"] = _text(df["invoice_id"])
-        for col in ("customer", "invoice_id"):
-            _flag(problems, out[col].isna().to_numpy(), "invoices", col, labels, "is empty")
-        out["invoice_date"] = _parse_dates(df["invoice_date"])
-        self._check_parsed(df["invoice_date"], out["invoice_date"], "invoices", "invoice_date", "a date (use YYYY-MM-DD)", labels, problems)
-        if "terms_days" in df.columns:
-            terms = _per_unique(df["terms_days"], lambda u: pd.to_numeric(
-                u.astype("string").str.extract(r"(-?\d+)")[0], errors="coerce").astype("float64"))
-            self._check_parsed(df["terms_days"], terms, "invoices", "terms_days", "a number of days", labels, problems,
-                               required="due_date" not in df.columns)
-            out["terms_days"] = terms.astype("Int64")
-        if "due_date" in df.columns:
-            due = _parse_dates(df["due_date"])
-            blank_due = _blank(df["due_date"])
-            if "terms_days" in df.columns:
-                derived = out["invoice_date"] + pd.to_timedelta(out["terms_days"].astype("float64"), unit="D")
-                due = due.where(~blank_due, derived)
-                self._check_parsed(df["due_date"], due, "invoices", "due_date", "a date (use YYYY-MM-DD)", labels, problems, required=False)
-                _flag(problems, due.isna().to_numpy() & blank_due, "invoices", "due_date", labels, "is empty and there is no terms_days to derive it from")
-            else:
-                self._check_parsed(df["due_date"], due, "invoices", "due_date", "a date (use YYYY-MM-DD)", labels, problems)
-            out["due_date"] = due
+        out["customer"] = V.text(self._col(df, table, "customer"))
+        out["invoice_id"] = V.text(self._col(df, table, "invoice_id"))
+        _flag(problems, out["customer"].isna().to_numpy(), table, "customer", labels, "is empty")
+        _flag(problems, out["invoice_id"].isna().to_numpy() & inv_row, table, "invoice_id", labels, "is empty")
+        out["invoice_date"] = self._dates(self._col(df, table, "invoice_date"), table, "invoice_date", labels,
+                                          problems, required=False)
+        _flag(problems, out["invoice_date"].isna().to_numpy() & V.blank(self._col(df, table, "invoice_date")) & inv_row,
+              table, "invoice_date", labels, "is empty")
+        out["due_date"] = self._due_dates(df, out, labels, problems, skip=credit)
+        out["amount"] = amount
+        early = (out["due_date"] < out["invoice_date"]).to_numpy() & inv_row
+        _flag(problems, early, table, "due_date", labels, lambda i: f"due date {out['due_date'].iloc[i]:%Y-%m-%d} is "
+              f"before the invoice date {out['invoice_date'].iloc[i]:%Y-%m-%d}")
+        for col in ("currency", "salesperson", "region"):
+            if col in cmap.used:
+                out[col] = V.text(self._col(df, table, col))
+        if "disputed" in cmap.used:
+            flags, bad = V.parse_bools(self._col(df, table, "disputed"))
+            _flag(problems, bad, table, "disputed", labels, lambda i: f"{self._col(df, table, 'disputed').iloc[i]!r} is "
+                  "not yes/no (是/否)")
+            out["disputed"] = flags.to_numpy()
         else:
-            out["due_date"] = out["invoice_date"] + pd.to_timedelta(out["terms_days"].astype("float64"), unit="D")
-        out["amount"] = _parse_amounts(df["amount"])
-        self._check_parsed(df["amount"], out["amount"], "invoices", "amount", "an amount", labels, problems)
-        _flag(problems, (out["amount"] < 0).to_numpy(), "invoices", "amount", labels, lambda i: f"amount {out['amount'].iloc[i]:,.2f} is negative; record credit notes as payments with kind 'credit_note'")
-        early = (out["due_date"] < out["invoice_date"]).to_numpy()
-        _flag(problems, early, "invoices", "due_date", labels, lambda i: f"due date {out['due_date'].iloc[i]:%Y-%m-%d} is before the invoice date {out['invoice_date'].iloc[i]:%Y-%m-%d}")
-        ids = out["invoice_id"]
+            out["disputed"] = False
+        out["_row"] = labels
+        if problems:
+            return out, None
+        derived = self._receipts(df, out, money, credit, labels, problems)
+        credits = self._credits(out, money, credit, labels, problems)
+        inv = out[inv_row].reset_index(drop=True)
+        self._check_ids(inv, problems)
+        zero = int((inv["amount"] == 0).sum())
+        if zero:
+            inv.loc[inv["amount"] == 0, "amount"] = 0.0
+            self._note_once(f"{zero:,} invoice rows have the amount 0: kept, they owe nothing")
+        parts = [p for p in (derived, credits) if p is not None and len(p)]
+        return inv, (pd.concat(parts, ignore_index=True) if parts else None)
+
+    def _check_ids(self, inv, problems) -> None:
+        ids = inv["invoice_id"]
         dupes = ids.duplicated(keep=False).to_numpy() & ids.notna().to_numpy()
         if dupes.any():
             rows_by_id: dict[str, list] = {}
             for i in np.flatnonzero(dupes):
-                rows_by_id.setdefault(ids.iloc[i], []).append(labels[i])
-            for inv_id, rows in list(rows_by_id.items())[: _MAX_LISTED + 1]:
-                problems.append(Problem("invoices", f"invoice id {inv_id!r} appears more than once (rows {', '.join(map(str, rows))})", rows[1], "invoice_id"))
-        for col in ("currency", "salesperson", "region"):
-            if col in df.columns:
-                out[col] = _text(df[col])
-        out["_row"] = labels
-        return out.reset_index(drop=True)
+                rows_by_id.setdefault(ids.iloc[i], []).append(inv["_row"].iloc[i])
+            for inv_id, rows in list(rows_by_id.items())[:_MAX_LISTED]:
+                problems.append(Problem("invoices", f"invoice id {inv_id!r} appears more than once (rows "
+                                                    f"{', '.join(map(str, rows[:10]))})", rows[1], "invoice_id"))
+            if len(rows_by_id) > _MAX_LISTED:
+                problems.append(Problem("invoices", f"and {len(rows_by_id) - _MAX_LISTED:,} more invoice ids appear "
+                                                    "more than once", None, "invoice_id", len(rows_by_id) - _MAX_LISTED))
 
+    def _due_dates(self, df, out, labels, problems, skip) -> pd.Series:
+        table, used = "invoices", self._maps["invoices"].used
+        terms = None
+        if "terms_days" in used:
+            raw_terms = self._col(df, table, "terms_days")
+            terms = V.per_unique(raw_terms, lambda u: pd.to_numeric(
+                u.astype("string").str.extract(r"(-?\d+)")[0], errors="coerce").astype("float64"))
+            bad = terms.isna().to_numpy() & ~V.blank(raw_terms) & ~skip
+            if "due_date" in used and bad.any():
+                # the due dates are given: terms that are codes (NT30, Z001) are simply not needed
+                self._maps[table].unused.append(used.pop("terms_days"))
+                terms = None
+            else:
+                _flag(problems, bad, table, "terms_days", labels, lambda i: f"cannot read {raw_terms.iloc[i]!r} as a "
+                                                                              "number of days")
+                out["terms_days"] = terms.astype("Int64")
+                derived = out["invoice_date"] + pd.to_timedelta(terms, unit="D")
+        if "due_date" not in used:
+            _flag(problems, terms.isna().to_numpy() & ~skip, table, "terms_days", labels, "is empty")
+            return derived
+        raw = self._col(df, table, "due_date")
+        due = self._dates(raw, table, "due_date", labels, problems, required=False, skip=skip)
+        empty = V.blank(raw)
+        if terms is not None:
+            due = due.where(~empty, derived)
+        _flag(problems, due.isna().to_numpy() & empty & ~skip, table, "due_date", labels,
+              "is empty" + (" and there is no terms_days to derive it from" if terms is not None else ""))
+        return due
+
+    def _row_kinds(self, df, labels, problems) -> np.ndarray:
+        raw = self._col(df, "invoices", "kind")
+        if raw is None:
+            return np.full(len(df), "invoice", dtype=object)
+        key = raw.astype("string").str.strip().str.lower().fillna("")
+        kind = key.map(_ROW_KINDS).fillna("invoice").to_numpy(dtype=object)
+        other = sorted(set(raw[key.map(_ROW_KINDS).isna() & (key != "")].astype(str)))
+        if other:
+            self._note_once(f"document types {', '.join(other[:8])} in '{self._maps['invoices'].used['kind']}' "
+                            "read as invoices")
+        return kind
+
+    @staticmethod
+    def _receipt_only(amount, money) -> np.ndarray:
+        """Rows of a debit/credit statement that only record a receipt (贷方 filled, 借方 blank)."""
+        if "received" not in money:
+            return np.zeros(len(amount), dtype=bool)
+        return ((amount.isna() | (amount == 0)) & (money["received"] > 0)).to_numpy()
+
+    def _credit_rows(self, df, amount, money, labels, problems, has_payments) -> np.ndarray:
+        """Rows that are not invoices: negative amounts, payments and credit memos, receipt-only rows."""
+        table = "invoices"
+        if has_payments:
+            _flag(problems, (amount < 0).to_numpy(), table, "amount", labels, lambda i: f"amount {amount.iloc[i]:,.2f} "
+                  "is negative; record credit notes as payments with kind 'credit_note'")
+            return np.zeros(len(df), dtype=bool)
+        kind = self._row_kinds(df, labels, problems)
+        credit = (amount < 0).to_numpy() | (kind != "invoice") | self._receipt_only(amount, money)
+        if credit.any():
+            self._row_kind = kind
+        return credit
+
+    def _credits(self, out, money, credit, labels, problems) -> pd.DataFrame | None:
+        """Credit rows become unapplied credits of their customer, dated by their own date."""
+        if not credit.any():
+            return None
+        rows = np.flatnonzero(credit)
+        amount = out["amount"].to_numpy()[rows]
+        value = np.abs(np.nan_to_num(amount))
+        if "outstanding" in money and not self._running:
+            open_part = money["outstanding"].to_numpy()[rows]
+            value = np.where(np.isnan(open_part), value, np.abs(open_part))
+        if "received" in money:
+            rec = money["received"].to_numpy()[rows]
+            receipt_only = np.isnan(amount) | (amount == 0)
+            value = np.where(receipt_only, np.nan_to_num(rec), value)
+        dates = out["invoice_date"].to_numpy()[rows]
+        undated = pd.isna(dates)
+        if undated.any():
+            if self.export_date is None:
+                _flag(problems, undated, "invoices", "invoice_date", labels[rows], "a credit or receipt row has no "
+                      "date; add it, or give the export date with --export-date YYYY-MM-DD")
+                return None
+            dates = np.where(undated, np.datetime64(self.export_date.date()), dates)
+        kind = getattr(self, "_row_kind", np.full(len(out), "payment", dtype=object))[rows]
+        keep = value > 0
+        credits = pd.DataFrame({
+            "invoice_id": pd.Series([None] * int(keep.sum()), dtype="string"),
+            "customer": out["customer"].to_numpy()[rows][keep],
+            "payment_date": pd.to_datetime(dates[keep]),
+            "amount": value[keep],
+            "kind": np.where(kind[keep] == "credit_note", "credit_note", "payment"),
+            "_row": labels[rows][keep],
+        })
+        credits["customer"] = credits["customer"].astype("string")
+        credits["kind"] = credits["kind"].astype("string")
+        self._note_once(f"{int(keep.sum()):,} rows are credits, not invoices (negative amount, a payment or credit "
+                        f"memo, or a receipt-only line), {_money(value[keep].sum())} in all: shown as unapplied credits "
+                        "of their customers, never set against an invoice"
+                        + (f"; {int((~keep).sum()):,} fully applied credit rows add nothing" if (~keep).any() else ""))
+        return credits
+
+    def _receipts(self, df, out, money, credit, labels, problems) -> pd.DataFrame | None:
+        """Receipts derived from received / open amounts and a settled date on invoice rows."""
+        table, used = "invoices", self._maps["invoices"].used
+        inv_row = ~credit
+        settled = None
+        if "settled_date" in used:
+            settled = self._dates(self._col(df, table, "settled_date"), table, "settled_date", labels, problems,
+                                  required=False, skip=credit).to_numpy()
+        received, how = self._received(out, money, credit, settled, labels, problems)
+        if received is None:
+            return None
+        got = inv_row & (received > _CENT)
+        if not got.any():
+            return None
+        dates = np.full(len(out), np.datetime64("NaT"), dtype="datetime64[s]")
+        if settled is not None:
+            dates = settled.astype("datetime64[s]")
+            late = got & ~pd.isna(dates) & (dates < out["invoice_date"].to_numpy())
+            _flag(problems, late, table, "settled_date", labels, lambda i: f"settled on {pd.Timestamp(dates[i]):%Y-%m-%d}, "
+                  f"before the invoice date {out['invoice_date'].iloc[i]:%Y-%m-%d}")
+        undated = got & pd.isna(dates)
+        if undated.any():
+            if not self._date_undated(out, undated, labels, problems, how):
+                return None
+            dates = np.where(undated, np.datetime64(self.export_date.date(), "s"), dates)
+        pay = pd.DataFrame({
+            "invoice_id": out["invoice_id"].to_numpy()[got], "customer": out["customer"].to_numpy()[got],
+            "payment_date": pd.to_datetime(dates[got]), "amount": received[got],
+            "kind": "payment", "_row": labels[got]})
+        for col in ("invoice_id", "customer", "kind"):
+            pay[col] = pay[col].astype("string")
+        dated = int((got & ~undated).sum())
+        self._note_once(f"{int(got.sum()):,} receipts derived from {how}, {_money(received[got].sum())} in all"
+                        + (f"; {dated:,} dated by '{used['settled_date']}'" if dated else "")
+                        + (f"; {int(undated.sum()):,} without a date, counted as received by the export date "
+                           f"{self.export_date:%Y-%m-%d}" if undated.any() else ""))
+        return pay
+
+    def _received(self, out, money, credit, settled, labels, problems):
+        """What each invoice row says was received, and a phrase naming the columns it came from."""
+        table, used = "invoices", self._maps["invoices"].used
+        amount = out["amount"].to_numpy()
+        inv_row = ~credit
+        src = [f"'{used[c]}'" for c in ("received", "credited", "outstanding") if c in money]
+        rec = None
+        if "received" in money or "credited" in money:
+            rec = sum(np.nan_to_num(money[c].to_numpy()) for c in ("received", "credited") if c in money)
+            _flag(problems, inv_row & (rec < -_CENT), table, "received" if "received" in money else "credited", labels,
+                  lambda i: f"a received amount of {rec[i]:,.2f} is negative")
+        self._running = False
+        if "outstanding" in money:
+            bal = money["outstanding"].to_numpy()
+            expected = amount - (rec if rec is not None else 0)
+            off = inv_row & ~np.isnan(bal) & (np.abs(bal - expected) > _CENT)
+            if rec is not None and off.any():
+                if self._is_running_balance(out, money, credit):
+                    self._running = True
+                    self._note_once(f"'{used['outstanding']}' is a running balance per customer (each row = the row "
+                                    "before + debit − credit), so it is not read as each invoice's open amount")
+                    return rec, f"'{used.get('received', used.get('credited'))}'"
+                _flag(problems, off, table, "outstanding", labels, lambda i: f"{bal[i]:,.2f} is not the amount "
+                      f"{amount[i]:,.2f} less the {rec[i]:,.2f} received")
+                return None, ""
+            if rec is None:
+                if off.any() and self._is_running_balance(out, money, credit):
+                    self._running = True
+                    self._note_once(f"'{used['outstanding']}' is a running balance per customer, not each invoice's "
+                                    "open amount: not used")
+                    rec = np.zeros(len(out))
+                else:
+                    rec = np.where(np.isnan(bal), 0.0, amount - bal)
+                    too_big = inv_row & (bal > amount + _CENT)
+                    _flag(problems, too_big, table, "outstanding", labels, lambda i: f"open amount {bal[i]:,.2f} is more "
+                          f"than the invoice amount {amount[i]:,.2f}")
+        if rec is None:
+            if settled is None:
+                return None, ""
+            rec = np.where(pd.isna(settled), 0.0, amount)
+            return rec, f"'{used['settled_date']}' (a settled invoice is paid in full on that date)"
+        if settled is not None:
+            nothing = inv_row & ~pd.isna(settled) & (rec <= _CENT) & (amount > 0)
+            _flag(problems, nothing, table, "settled_date", labels, "has a settled date but nothing was received "
+                  "(the open amount equals the invoice amount); correct one of the two")
+        return rec, " and ".join(src)
+
+    def _date_undated(self, out, undated, labels, problems, how) -> bool:
+        """Undated receipts are counted by the export date; without one, stop and say what to add."""
+        if self.export_date is None:
+            problems.append(Problem("invoices", f"{int(undated.sum()):,} invoices have amounts received ({how}) but no "
+                                                "date of receipt, so coursekit can say what was open only on the day the "
+                                                "file was exported. Give that day with --export-date YYYY-MM-DD (Python: "
+                                                "export_date=…), or add a column with the receipt or settled dates",
+                                    None, None, int(undated.sum())))
+            return False
+        before = undated & (out["invoice_date"].to_numpy() > np.datetime64(self.export_date.date()))
+        _flag(problems, before, "invoices", "invoice_date", labels, lambda i: f"dated {out['invoice_date'].iloc[i]:%Y-%m-%d}, "
+              f"after the export date {self.export_date:%Y-%m-%d}")
+        self.valid_from = self.export_date
+        return not before.any()
+
+    @staticmethod
+    def _is_running_balance(out, money, credit) -> bool:
+        """True when the balance column is each customer's running total in file order."""
+        amount = np.nan_to_num(out["amount"].to_numpy())
+        amount = np.where(credit & (amount > 0), 0.0, amount)
+        delta = amount - sum(np.nan_to_num(money[c].to_numpy()) for c in ("received", "credited") if c in money)
+        bal = pd.Series(money["outstanding"].to_numpy())
+        cust = out["customer"].reset_index(drop=True)
+        step = bal.groupby(cust, sort=False).diff()
+        later = step.notna() & bal.notna()
+        if later.sum() == 0:
+            return False
+        return bool((np.abs(step[later] - delta[later.to_numpy()]) <= _CENT).all())
     def _clean_payments(self, df: pd.DataFrame | None, problems: list[Problem]) -> pd.DataFrame:
         columns = ["invoice_id", "customer", "payment_date", "amount", "kind"]
         if df is None:
             return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(columns, ["string", "string", "datetime64[us]", "float64", "string"], strict=False)}).assign(_row=pd.Series(dtype=object))
-        df, dup = _canonical_columns(pd.DataFrame(df), "payments", PAYMENT_REQUIRED + PAYMENT_OPTIONAL)
-        problems += dup
         labels = _row_labels(df, self.file_rows)
         if self._missing(df, "payments", PAYMENT_REQUIRED, problems):
             return df
+        df = self._renamed(df, "payments")
         if "invoice_id" not in df.columns and "customer" not in df.columns:
             problems.append(Problem("payments", "needs an 'invoice_id' column, a 'customer' column, or both", None, "invoice_id"))
             return df
         out = pd.DataFrame(index=df.index)
-        out["invoice_id"] = _text(df["invoice_id"]) if "invoice_id" in df.columns else pd.Series(None, index=df.index, dtype="string")
-        out["customer"] = _text(df["customer"]) if "customer" in df.columns else pd.Series(None, index=df.index, dtype="string")
-        out["payment_date"] = _parse_dates(df["payment_date"])
-        self._check_parsed(df["payment_date"], out["payment_date"], "payments", "payment_date", "a date (use YYYY-MM-DD)", labels, problems)
-        out["amount"] = _parse_amounts(df["amount"])
-        self._check_parsed(df["amount"], out["amount"], "payments", "amount", "an amount", labels, problems)
+        out["invoice_id"] = V.text(df["invoice_id"]) if "invoice_id" in df.columns else pd.Series(None, index=df.index, dtype="string")
+        out["customer"] = V.text(df["customer"]) if "customer" in df.columns else pd.Series(None, index=df.index, dtype="string")
+        out["payment_date"] = self._dates(df["payment_date"], "payments", "payment_date", labels, problems)
+        out["amount"] = self._amounts(df["amount"], "payments", "amount", labels, problems)
         _flag(problems, (out["amount"] < 0).to_numpy(), "payments", "amount", labels, lambda i: f"amount {out['amount'].iloc[i]:,.2f} is negative; a refund reduces an earlier receipt, so correct that row instead")
         if "kind" in df.columns:
             raw = df["kind"].astype("string").str.strip().str.lower().fillna("")
@@ -395,20 +636,19 @@ class Ledger:
         unapplied = out["invoice_id"].isna() & out["customer"].isna()
         _flag(problems, unapplied.to_numpy(), "payments", "invoice_id", labels, "has neither an invoice id nor a customer, so it cannot be credited to anyone")
         if "currency" in df.columns:
-            out["currency"] = _text(df["currency"])
+            out["currency"] = V.text(df["currency"])
         out["_row"] = labels
         return out.reset_index(drop=True)
 
     def _clean_customers(self, df: pd.DataFrame | None, problems: list[Problem]) -> pd.DataFrame | None:
         if df is None:
             return None
-        df, dup = _canonical_columns(pd.DataFrame(df), "customers", CUSTOMER_REQUIRED + CUSTOMER_OPTIONAL)
-        problems += dup
         labels = _row_labels(df, self.file_rows)
         if self._missing(df, "customers", CUSTOMER_REQUIRED, problems):
             return df
+        df = self._renamed(df, "customers")
         out = pd.DataFrame(index=df.index)
-        out["customer"] = _text(df["customer"])
+        out["customer"] = V.text(df["customer"])
         _flag(problems, out["customer"].duplicated().to_numpy() & out["customer"].notna().to_numpy(), "customers", "customer", labels, lambda i: f"customer {out['customer'].iloc[i]!r} is listed twice")
         if "status" in df.columns:
             raw = df["status"].astype("string").str.strip().str.lower().fillna("")
@@ -419,29 +659,26 @@ class Ledger:
             out["status"] = "active"
         for col in ("disputed", "cooperative", "broken_promise"):
             if col in df.columns:
-                values, bad = _parse_bools(df[col])
+                values, bad = V.parse_bools(df[col])
                 _flag(problems, bad, "customers", col, labels, lambda i, col=col: f"{df[col].iloc[i]!r} is not yes/no (是/否)")
                 if col == "cooperative":
                     # blank means "not known", which is different from "not cooperative"
-                    values = values.astype("boolean").where(~pd.Series(_blank(df[col]), index=df.index), pd.NA)
+                    values = values.astype("boolean").where(~pd.Series(V.blank(df[col]), index=df.index), pd.NA)
                 out[col] = values
             else:
                 out[col] = pd.NA if col == "cooperative" else False
         out["cooperative"] = out["cooperative"].astype("boolean")
         if "credit_limit" in df.columns:
-            limit = _parse_amounts(df["credit_limit"])
-            self._check_parsed(df["credit_limit"], limit, "customers", "credit_limit", "an amount", labels, problems, required=False)
-            out["credit_limit"] = limit
+            out["credit_limit"] = self._amounts(df["credit_limit"], "customers", "credit_limit", labels, problems,
+                                                required=False)
         for col in ("last_demand_date", "last_acknowledgement_date"):
             if col in df.columns:
-                dates = _parse_dates(df[col])
-                self._check_parsed(df[col], dates, "customers", col, "a date (use YYYY-MM-DD)", labels, problems, required=False)
-                out[col] = dates
+                out[col] = self._dates(df[col], "customers", col, labels, problems, required=False)
             else:
                 out[col] = pd.Series(pd.NaT, index=df.index, dtype="datetime64[us]")
         for col in ("salesperson", "region", "contact"):
             if col in df.columns:
-                out[col] = _text(df[col])
+                out[col] = V.text(df[col])
         return out.reset_index(drop=True)
 
     def _choose_currency(self, inv, pay, problems):
@@ -492,12 +729,12 @@ class Ledger:
         customers = pd.Index(pd.unique(pd.concat([inv["customer"], pay["customer"]], ignore_index=True).dropna()))
         self._customers = customers
         self._inv_cust = customers.get_indexer(inv["customer"])
-        self._inv_cents = _to_cents(inv["amount"])
+        self._inv_cents = V.to_cents(inv["amount"])
         self._inv_day = inv["invoice_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
         self._due_day = inv["due_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
         self._pay_inv = pd.Index(inv["invoice_id"]).get_indexer(pay["invoice_id"])
         self._pay_cust = customers.get_indexer(pay["customer"])
-        self._pay_cents = _to_cents(pay["amount"])
+        self._pay_cents = V.to_cents(pay["amount"])
         self._pay_day = pay["payment_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
 
     def customer_info(self) -> pd.DataFrame:
@@ -522,80 +759,63 @@ class Ledger:
                 f"{len(self._customers):,} customers)")
 
 
-# -- reading files --------------------------------------------------------------------------
-_SHEETS = {
-    "invoices": ("invoices", "invoice", "发票", "应收", "应收明细", "销售发票"),
-    "payments": ("payments", "payment", "收款", "回款", "收款明细", "回款明细"),
-    "customers": ("customers", "customer", "客户", "客户信息", "客户档案"),
-}
+
+    # -- what was read, and for which dates it holds --------------------------------------------
+    def _renamed(self, df: pd.DataFrame, table: str) -> pd.DataFrame:
+        used = self._maps[table].used
+        out = pd.DataFrame({canon: df[src] for canon, src in used.items()}, index=df.index)
+        return out
+
+    def check_as_of(self, as_of) -> None:
+        """Raise :class:`AsOfError` when the ledger cannot say what was open on ``as_of``.
+
+        An open-item list without receipt dates is exact only as of its export date
+        and later: what it shows as received may have come in on any earlier day.
+        """
+        if self.valid_from is None:
+            return
+        day = pd.Timestamp(np.datetime64(as_of, "D")) if isinstance(as_of, (int, np.integer)) else pd.Timestamp(as_of)
+        if day < self.valid_from:
+            raise AsOfError(f"this ledger gives amounts received without their dates, so it is exact only as of its "
+                            f"export date {self.valid_from:%Y-%m-%d} and later; it cannot say what was open on "
+                            f"{day:%Y-%m-%d}. Use --as-of {self.valid_from:%Y-%m-%d} or later, or load an export that "
+                            "has the receipt dates")
+
+    @property
+    def import_notes(self) -> list[str]:
+        """Everything inferred while reading: header row, units, date order, derived receipts, rows left out."""
+        return list(self.notes)
+
+    def columns_read(self) -> pd.DataFrame:
+        """One row per source column: table, header as in the file, and what it was read as (or 'not used')."""
+        rows = []
+        for table, cmap in self._maps.items():
+            rows += [(table, src, canon) for canon, src in cmap.used.items()]
+            rows += [(table, src, "not used") for src in cmap.unused]
+        return pd.DataFrame(rows, columns=["table", "header", "read_as"])
+
+    def summary(self, lang: str = "en") -> str:
+        """The import summary: where the data came from, how each column was read, what was inferred."""
+        zh = lang == "zh"
+        lines = ["导入摘要" if zh else "Import summary"]
+        for table, cmap in self._maps.items():
+            where = self._where.get(table, table)
+            read = ", ".join(f"{src} → {canon}" for canon, src in cmap.used.items() if src != canon)
+            same = [canon for canon, src in cmap.used.items() if src == canon]
+            lines.append(f"  {where}: " + "; ".join(x for x in (read, ", ".join(same)) if x))
+            if cmap.unused:
+                lines.append(("    未使用的列：" if zh else "    not used: ") + ", ".join(cmap.unused))
+        for note in self.notes:
+            lines.append(f"  - {note}")
+        lines.append(("  结果：" if zh else "  result: ") + repr(self))
+        if self.valid_from is not None:
+            lines.append(f"  仅对导出日 {self.valid_from:%Y-%m-%d} 及以后的统计日准确" if zh else
+                          f"  exact as of the export date {self.valid_from:%Y-%m-%d} and later only")
+        return "\n".join(lines)
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise LedgerError([Problem(str(path), "is neither UTF-8 nor GBK text")])
-    from io import StringIO
+def load_ledger(path: str | Path, currency: str | None = None, **options) -> Ledger:
+    """Read a ledger from a file or folder; see :func:`coursekit.reading.load_ledger`."""
+    from .reading import load_ledger as _load
 
-    return pd.read_csv(StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
-
-
-def load_ledger(path: str | Path, currency: str | None = None) -> Ledger:
-    """Read a ledger from ``path``.
-
-    ``path`` may be an Excel workbook (sheets ``invoices`` and ``payments``, optional
-    ``customers``; Chinese sheet names such as 应收/收款/客户 work too, and a workbook
-    with a single sheet is read as invoices), a folder holding ``invoices.csv`` and
-    optionally ``payments.csv`` and ``customers.csv``, or one CSV/XLSX of invoices.
-    CSV files may be UTF-8, UTF-8 with BOM, or GBK.
-
-    Raises
-    ------
-    LedgerError
-        If the file cannot be found or read, or its contents do not validate.
-    """
-    path = Path(path)
-    if not path.exists():
-        raise LedgerError([Problem(str(path), "no such file or folder")])
-    tables: dict[str, pd.DataFrame | None] = {"invoices": None, "payments": None, "customers": None}
-    where: dict[str, str] = {}
-    if path.is_dir():
-        for name in tables:
-            f = path / f"{name}.csv"
-            if f.exists():
-                tables[name] = _read_csv(f)
-                where[name] = str(f)
-        if tables["invoices"] is None:
-            raise LedgerError([Problem(str(path), "the folder has no invoices.csv")])
-    elif path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        try:
-            sheets = pd.read_excel(path, sheet_name=None, dtype=object)
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise LedgerError([Problem(str(path), f"cannot be read as an Excel workbook ({exc})")]) from None
-        names = {_key(n): n for n in sheets}
-        for table, options in _SHEETS.items():
-            for option in options:
-                if _key(option) in names:
-                    sheet = names[_key(option)]
-                    tables[table] = sheets[sheet]
-                    where[table] = f"{path.name}, sheet '{sheet}'"
-                    break
-        if tables["invoices"] is None:
-            if len(sheets) == 1:
-                sheet, df = next(iter(sheets.items()))
-                tables["invoices"] = df
-                where["invoices"] = f"{path.name}, sheet '{sheet}'"
-            else:
-                raise LedgerError([Problem(path.name, f"has no sheet named 'invoices' (sheets: {', '.join(sheets)})")])
-    elif path.suffix.lower() in (".csv", ".txt"):
-        tables["invoices"] = _read_csv(path)
-        where["invoices"] = path.name
-    else:
-        raise LedgerError([Problem(path.name, "is not a .xlsx workbook, a .csv file or a folder of CSV files")])
-    return Ledger(tables["invoices"], tables["payments"], tables["customers"], currency=currency,
-                  source=where, file_rows=True)
+    return _load(path, currency=currency, **options)

@@ -195,6 +195,7 @@ def period_figures(ledger, period_end, days: int = 90) -> dict:
     """
     import numpy as np
 
+    from .ledger import AsOfError
     from .snapshot import as_day, snapshot
 
     d = int(_num("days", days, positive=True))
@@ -210,10 +211,13 @@ def period_figures(ledger, period_end, days: int = 90) -> dict:
 
     ending, issued, balance = net(end)
     current = int(balance[issued & (balance > 0) & (ledger._due_day >= end)].sum())
-    beginning, _, _ = net(start)
+    try:
+        beginning = net(start)[0] / 100
+    except AsOfError:   # an open-item list without receipt dates does not know the balance before its export date
+        beginning = None
     return {"period_start": np.datetime64(start + 1, "D").astype("datetime64[s]").item().date(),
             "period_end": np.datetime64(end, "D").astype("datetime64[s]").item().date(),
-            "days": d, "credit_sales": sales / 100, "beginning_ar": beginning / 100,
+            "days": d, "credit_sales": sales / 100, "beginning_ar": beginning,
             "ending_ar": ending / 100, "ending_current_ar": current / 100}
 
 

@@ -53,7 +53,7 @@ def test_bad_ledger_is_one_clear_message_and_exit_2(tmp_path, capsys):
     bad.write_text("客户,发票号,开票日期,到期日,金额\nA,1,2026-01-01,2026-13-01,100\n", encoding="utf-8")
     assert main(["aging", str(bad), "--as-of", "2026-06-30"]) == 2
     err = capsys.readouterr().err
-    assert "bad.csv, row 2, column 'due_date'" in err and "Traceback" not in err
+    assert "bad.csv, row 2, column '到期日'" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("argv,message", [

@@ -1,0 +1,222 @@
+"""Which source column means what: the header names of real receivables exports.
+
+Learners bring what their system prints (Kingdee 金蝶, Yonyou 用友, SAP FBL5N,
+QuickBooks, Xero, Odoo, a hand-kept sheet), not our schema. Each canonical column
+has aliases in priority groups: where a file has two columns of the same meaning,
+the higher group wins (``客户名称`` beats ``客户编码``; ``Document Date`` beats
+``Posting Date``) and the other is reported as not used. Two columns of the same
+group, or two identical headers, are refused: coursekit will not choose between
+them. Anything else can be mapped explicitly with ``columns={"customer": "往来户"}``
+(CLI: ``--columns 'customer=往来户'``).
+
+Headers are compared after Unicode normalisation, lower-casing and removing
+spaces, underscores, hyphens, brackets and colons, so ``Net Due Date``,
+``net_due_date`` and ``NetDueDate`` are one name. A unit in brackets is read and
+removed first: ``金额(万元)`` is ``金额`` in units of 10,000 yuan.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+__all__ = ["header_key", "split_unit", "map_columns", "ColumnMap", "UNITS", "CANONICAL"]
+
+UNITS = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000}
+
+# Per table: canonical name -> alias groups, highest priority first.
+_INVOICES = {
+    "customer": [
+        ["customername", "clientname", "客户名称", "客户全称", "单位名称", "往来单位名称", "购方名称", "accountname",
+         "companyname", "debtorname", "contactname", "partnername", "name1"],
+        ["customer", "client", "客户", "客户名", "单位", "购货单位", "购买方", "往来单位", "往来户", "债务人", "付款单位",
+         "debtor", "contact", "name", "partner"],
+        ["customerid", "customerno", "customernumber", "customercode", "custnumber", "custno", "custid", "客户编码",
+         "客户编号", "客户代码", "往来单位编码", "accountnumber", "account", "accountno", "customeraccount"],
+    ],
+    "invoice_id": [
+        ["invoiceid", "invoice", "invoiceno", "invoicenumber", "invoicenum", "发票号", "发票号码", "发票编号"],
+        ["单据号", "单据编号", "单据号码", "单号", "documentnumber", "documentno", "docno", "docnumber", "docid",
+         "documentid", "billno", "billnumber", "transactionnumber", "transactionno", "txnno", "num", "number", "no"],
+        ["凭证号", "凭证编号", "订单号", "销售订单号"],
+    ],
+    "invoice_date": [
+        ["invoicedate", "开票日期", "发票日期", "销售日期"],
+        ["单据日期", "业务日期", "documentdate", "docdate", "documentcreatedate", "transactiondate", "txndate",
+         "billdate"],
+        ["postingdate", "记账日期", "过账日期", "入账日期"],
+        ["date", "日期"],
+    ],
+    "due_date": [
+        ["duedate", "due", "netduedate", "dueindate", "paymentduedate", "到期日", "到期日期", "应收日期", "应收款到期日",
+         "约定付款日", "约定收款日", "付款到期日", "账期到期日", "最后付款日", "收款期限"],
+    ],
+    "amount": [
+        ["amount", "invoiceamount", "invoicetotal", "invoicevalue", "金额", "应收金额", "应收款金额", "发票金额", "开票金额",
+         "价税合计", "含税金额", "销售金额", "借方", "借方金额", "本币金额", "amountinlocalcurrency",
+         "amountlocalcurrency", "localamount", "originalamount", "grossamount", "totalamount"],
+        ["原币金额", "amountindoccurrency", "amountindocumentcurrency"],
+    ],
+    "received": [
+        ["received", "amountreceived", "receivedamount", "paid", "amountpaid", "paidamount", "payments", "已收金额",
+         "已收", "已收款", "已收款金额", "实收金额", "收款金额", "回款金额", "已回款", "已回款金额", "累计收款", "累计已收",
+         "已核销金额", "核销金额", "贷方", "贷方金额", "已收回"],
+    ],
+    "credited": [["credited", "creditedamount", "creditnotes", "已折让", "折让金额", "红冲金额"]],
+    "outstanding": [
+        ["outstanding", "outstandingamount", "outstandingbalance", "openbalance", "openamount", "totalopenamount",
+         "openitemamount", "balance", "balancedue", "amountdue", "amountresidual", "residual", "residualamount",
+         "remaining", "remainingamount", "amountremaining", "未收金额", "未收", "未收款", "未收款金额", "余额", "应收余额",
+         "本币余额", "未核销金额", "欠款", "欠款金额", "剩余金额", "尚欠金额", "未回款金额", "待收金额"],
+        ["原币余额"],
+    ],
+    "settled_date": [
+        ["settleddate", "settlementdate", "cleardate", "clearingdate", "paiddate", "datepaid", "paymentdate",
+         "receiptdate", "收款日期", "回款日期", "付款日期", "到账日期", "结清日期", "核销日期", "清账日期"],
+        ["lastpaymentdate", "最后收款日期", "最近收款日期"],
+    ],
+    "disputed": [["disputed", "dispute", "indispute", "有争议", "争议", "是否争议", "争议标志"]],
+    "kind": [["transactiontype", "documenttype", "doctype", "type", "单据类型", "业务类型"]],
+    "currency": [["currency", "币种", "币别", "货币", "localcurrency", "invoicecurrency"],
+                 ["documentcurrency", "原币币种"]],
+    "salesperson": [["salesperson", "salesrep", "sales", "rep", "业务员", "销售员", "销售人员", "负责人"]],
+    "region": [["region", "area", "区域", "地区", "片区", "销售区域"]],
+    "terms_days": [["termsdays", "terms", "paymentterms", "custpaymentterms", "customerpaymentterms", "账期",
+                    "账期天数", "信用期", "信用天数"]],
+}
+_PAYMENTS = {
+    "payment_date": [["paymentdate", "receiptdate", "paiddate", "date", "收款日期", "回款日期", "付款日期", "到账日期",
+                      "日期"]],
+    "amount": [["amount", "金额", "收款金额", "付款金额", "回款金额", "本次收款", "实收金额", "金额元", "paidamount",
+                "amountpaid", "receivedamount"]],
+    "invoice_id": [["invoiceid", "invoice", "invoiceno", "invoicenumber", "发票号", "发票号码", "发票编号", "单据号",
+                    "单据编号", "单号"]],
+    "customer": [["customer", "customername", "client", "客户", "客户名称", "客户名", "单位", "单位名称", "往来单位",
+                  "往来单位名称", "付款单位", "contact", "name"],
+                 ["customerid", "customerno", "customernumber", "customercode", "客户编码", "客户编号"]],
+    "kind": [["kind", "type", "类型", "单据类型", "收款类型"]],
+    "currency": [["currency", "币种", "币别", "货币"]],
+    "reference": [["reference", "ref", "memo", "备注", "摘要", "流水号"]],
+}
+_CUSTOMERS = {
+    "customer": [["customer", "customername", "client", "客户", "客户名称", "客户名", "单位", "单位名称", "往来单位",
+                  "name"], ["customerid", "customercode", "客户编码", "客户编号"]],
+    "status": [["status", "状态", "经营状态", "客户状态"]],
+    "disputed": [["disputed", "dispute", "有争议", "争议", "是否争议"]],
+    "cooperative": [["cooperative", "配合", "是否配合", "合作态度"]],
+    "broken_promise": [["brokenpromise", "违约承诺", "失信", "承诺未兑现"]],
+    "credit_limit": [["creditlimit", "信用额度", "授信额度"]],
+    "last_demand_date": [["lastdemanddate", "最近催款日期", "最后催款日期", "催款日期"]],
+    "last_acknowledgement_date": [["lastacknowledgementdate", "lastacknowledgmentdate", "最近确认日期", "对账确认日期",
+                                   "最后确认日期", "确认日期"]],
+    "salesperson": [["salesperson", "salesrep", "业务员", "销售员", "负责人"]],
+    "region": [["region", "area", "区域", "地区", "片区"]],
+    "contact": [["contact", "联系人"]],
+}
+CANONICAL = {"invoices": _INVOICES, "payments": _PAYMENTS, "customers": _CUSTOMERS}
+
+_UNIT_RE = re.compile(r"[(（\[【]\s*(?:单位[:：]?\s*)?(人民币)?\s*(百万元|千元|万元|亿元|元|rmb|cny|usd|eur|hkd|gbp|jpy|¥|\$)\s*[)）\]】]\s*$",
+                      re.I)
+
+
+def header_key(name: object) -> str:
+    """A header reduced to what matters for matching: ``'Net Due Date'`` -> ``'netduedate'``."""
+    text = unicodedata.normalize("NFKC", str(name)).strip().lower()
+    return re.sub(r"[\s_\-()\[\]（）【】:：/.#*]+", "", text)
+
+
+def split_unit(name: object) -> tuple[str, str | None]:
+    """``'金额(万元)'`` -> ``('金额', '万元')``; a currency in brackets is returned as the unit too."""
+    text = unicodedata.normalize("NFKC", str(name)).strip()
+    m = _UNIT_RE.search(text)
+    if not m:
+        return text, None
+    return text[: m.start()].strip(), m.group(2).upper() if m.group(2).isascii() else m.group(2)
+
+
+_INDEX = {
+    table: {header_key(a): (canon, rank) for canon, groups in spec.items() for rank, names in enumerate(groups)
+            for a in names}
+    for table, spec in CANONICAL.items()
+}
+
+
+@dataclass
+class ColumnMap:
+    """What each source column was read as, for one table."""
+
+    used: dict[str, str] = field(default_factory=dict)       # canonical -> source header
+    units: dict[str, str] = field(default_factory=dict)      # canonical -> unit found in its header
+    unused: list[str] = field(default_factory=list)          # source headers not read
+    passed_over: list[str] = field(default_factory=list)     # sentences: "X not used: Y read as customer"
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (source header, message)
+
+    def source(self, canon: str) -> str:
+        return self.used.get(canon, canon)
+
+
+def map_columns(headers: list, table: str, explicit: dict[str, str] | None = None) -> ColumnMap:
+    """Decide which header is read as which canonical column of ``table``.
+
+    ``explicit`` maps canonical names to source headers and wins over every alias.
+    """
+    spec, index = CANONICAL[table], _INDEX[table]
+    result = ColumnMap()
+    explicit = dict(explicit or {})
+    names = [str(h) for h in headers]
+    seen: dict[str, int] = {}
+    for h in names:
+        seen[h] = seen.get(h, 0) + 1
+    for h, n in seen.items():
+        if n > 1 and h.strip() and not h.startswith("Unnamed"):
+            result.problems.append((h, f"the header '{h}' appears {n} times; rename or delete the extra columns"))
+    for canon, src in explicit.items():
+        if canon not in spec:
+            result.problems.append((src, f"'{canon}' is not a column coursekit reads in {table} "
+                                         f"(choose from: {', '.join(spec)})"))
+        elif src not in names:
+            result.problems.append((src, f"the column '{src}' given for '{canon}' is not in the file "
+                                         f"(columns found: {', '.join(n for n in names if n.strip()) or 'none'})"))
+        else:
+            result.used[canon] = src
+    taken = set(result.used.values())
+    candidates: dict[str, list[tuple[int, str]]] = {}
+    for h in names:
+        if h in taken or not h.strip():
+            continue
+        base, unit = split_unit(h)
+        hit = index.get(header_key(base)) or index.get(header_key(h))
+        if hit is None:
+            result.unused.append(h)
+            continue
+        canon, rank = hit
+        if canon in result.used:
+            result.unused.append(h)
+            result.passed_over.append(f"'{h}' not used: '{result.used[canon]}' was named for {canon}")
+            continue
+        candidates.setdefault(canon, []).append((rank, h))
+        if unit:
+            result.units[canon + "\0" + h] = unit
+    # Xero and others print both "Due Date" and "Due" (the amount still due).
+    if table == "invoices" and "due_date" in candidates:
+        plain_due = [c for c in candidates["due_date"] if header_key(c[1]) == "due"]
+        if plain_due and len(candidates["due_date"]) > 1:
+            candidates["due_date"] = [c for c in candidates["due_date"] if c not in plain_due]
+            candidates.setdefault("outstanding", []).extend(plain_due)
+    for canon, found in candidates.items():
+        found.sort()
+        best = found[0][0]
+        top = [h for r, h in found if r == best]
+        if len(top) > 1:
+            result.problems.append((top[1], f"columns {', '.join(repr(t) for t in top)} all mean '{canon}'; "
+                                            f"keep one, or name it with --columns '{canon}=…'"))
+            continue
+        result.used[canon] = top[0]
+        unit = result.units.pop(canon + "\0" + top[0], None)
+        if unit:
+            result.units[canon] = unit
+        for _, h in found[1:]:
+            result.unused.append(h)
+            result.passed_over.append(f"'{h}' not used: '{top[0]}' is read as {canon}")
+    result.units = {k: v for k, v in result.units.items() if "\0" not in k}
+    return result

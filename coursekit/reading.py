@@ -1,0 +1,530 @@
+"""Reading receivables files as ERPs and people actually write them.
+
+:func:`load_ledger` takes an Excel workbook, a CSV/TXT file (UTF-8, UTF-8 with BOM,
+GBK/GB18030 or UTF-16; comma, semicolon or tab separated) or a folder of CSV files,
+and before any value is read:
+
+* finds the **header row** in the first rows (title lines such as 应收账款明细表,
+  编制单位 and 单位：元 above it are read for the export date and the unit), and
+  combines a **two-row header** with merged parent cells (the leaf name wins);
+* expands **merged cells** of identity columns (a customer name merged down its
+  group) and refuses merged amount or date cells, which cannot be assigned to a row;
+* leaves out **totals and subtotals** (合计, 小计, 总计, Total, Total for …) after
+  checking each against the rows it sums, **blank rows**, and **note rows** with no
+  invoice data (section headings, 制表人 lines), and says so;
+* keeps the spreadsheet's own row numbers, so every message points at the row the
+  user sees.
+
+What it inferred is recorded in :attr:`Ledger.notes`; :meth:`Ledger.summary` prints it.
+When something cannot be decided it stops and names the option to add
+(``--header-row``, ``--columns``, ``--date-format``, ``--export-date``).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import values as V
+from .columns import CANONICAL, UNITS, header_key, split_unit
+from .ledger import Ledger, LedgerError, Problem
+
+__all__ = ["load_ledger", "read_table"]
+
+_SHEETS = {
+    "invoices": ("invoices", "invoice", "发票", "应收", "应收明细", "销售发票", "应收账款", "应收账款明细"),
+    "payments": ("payments", "payment", "收款", "回款", "收款明细", "回款明细"),
+    "customers": ("customers", "customer", "客户", "客户信息", "客户档案"),
+}
+# A totals row: a strict label stands alone; a looser one ("Total ABC Ltd", "杭州恒远 小计") only counts when
+# the row has no invoice number or date of its own (a customer may well be called "Total Petroleum").
+_TOTAL_STRICT = re.compile(r"^\s*(合\s*计|小\s*计|总\s*计|总合计|本页合计|本月合计|本期合计|本年累计|累\s*计|共\s*计|"
+                           r"totals?|sub-?totals?|grand\s*total|total\s*[:：].*|total\s+for\b.*)\s*[:：]?\s*$", re.I)
+_TOTAL_LOOSE = re.compile(r"^\s*(total\s+\S.*|.{1,60}(合计|小计|总计))\s*[:：]?\s*$", re.I)
+_DATE_LINE = re.compile(r"(日期|截止|截至|报表日|期间|as\s*of|as\s*at|date|period)", re.I)
+_ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_MONTH_NAME = re.compile(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})")
+_UNIT_LINE = re.compile(r"单位\s*[:：]\s*(?:人民币)?\s*(百万元|千元|万元|亿元|元)")
+_IDENTITY = ("customer", "salesperson", "region", "currency")
+_KEY_COLUMNS = ("invoice_id", "invoice_date", "due_date", "amount", "received", "outstanding", "settled_date",
+                "payment_date")
+_HEAD_ROWS = 40
+_SMALL_XLSX = 15 * 1024 * 1024
+
+
+@dataclass
+class _Sheet:
+    name: str | None
+    grid: pd.DataFrame                     # cells as read, 0-based rows and columns
+    where: str                             # "ar.xlsx, sheet '应收明细'" or "ar.csv"
+    first_row: int = 1                     # the file's row number of grid row 0
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)   # 0-based, inclusive
+    line_based: bool = False               # CSV: rows are lines
+
+
+def _fail(where: str, message: str) -> LedgerError:
+    return LedgerError([Problem(where, message)])
+
+
+# -- files to grids ----------------------------------------------------------------------------
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise _fail(path.name, "is empty: there is nothing to read")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16")
+    if raw[:4] == b"PK\x03\x04":
+        raise _fail(path.name, "is an Excel workbook (.xlsx) with the wrong ending: rename it to .xlsx")
+    if raw[:4] == b"\xd0\xcf\x11\xe0":
+        raise _fail(path.name, "is an old Excel (.xls) or password-protected workbook, not text: open it in Excel or "
+                               "WPS and save it as .xlsx or CSV UTF-8")
+    if raw.count(b"\x00") > len(raw) // 4:
+        try:
+            return raw.decode("utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be")
+        except UnicodeDecodeError:
+            raise _fail(path.name, "is a binary file, not a CSV text file") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _fail(path.name, "is neither UTF-8 nor GBK text")  # pragma: no cover - gb18030 decodes nearly anything
+
+
+def _delimiter(lines: list[str]) -> str:
+    best, score = ",", 0
+    for d in (",", "\t", ";", "|"):
+        counts = sorted(line.count(d) for line in lines if line.strip())
+        if counts and counts[len(counts) // 2] > score:
+            best, score = d, counts[len(counts) // 2]
+    return best
+
+
+def _csv_error(text: str, sep: str, name: str, offset: int = 0) -> LedgerError:
+    """Find the exact line that breaks the CSV and say what to do."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep, strict=True)
+    width = None
+    try:
+        for fields in reader:
+            if width is None and any(f.strip() for f in fields):
+                width = len(fields)
+    except csv.Error as exc:
+        return _fail(name, f"line {reader.line_num + offset}: {exc}. A quote character (\") opens or ends a field "
+                           "where it should not; open the file in Excel or WPS and save it again as CSV UTF-8")
+    return _fail(name, "cannot be read as CSV; open it in Excel or WPS and save it again as CSV UTF-8")
+
+
+def _read_csv(path: Path, name: str | None = None) -> _Sheet:
+    text = _decode(path)
+    label = name or path.name
+    head_lines = text.splitlines()[:_HEAD_ROWS]
+    sep = _delimiter(head_lines)
+    try:
+        rows = list(csv.reader(io.StringIO("\n".join(head_lines)), delimiter=sep, strict=True))
+    except csv.Error:
+        raise _csv_error(text, sep, label) from None
+    width = max((len(r) for r in rows), default=0)
+    if width == 0:
+        raise _fail(label, "has no columns to read")
+    try:
+        grid = pd.read_csv(io.StringIO(text), sep=sep, header=None, names=range(width), dtype=str,
+                           keep_default_na=False, skip_blank_lines=False, index_col=False)
+    except pd.errors.ParserError as exc:
+        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if m:
+            raise _fail(label, f"line {m.group(2)} has {m.group(3)} fields but the rows above have {m.group(1)}: a "
+                               "comma inside an unquoted value (such as 1,234.50) splits it in two. Put such values "
+                               "in quotes, or save the file again from Excel or WPS as CSV") from None
+        raise _csv_error(text, sep, label) from None
+    except (UnicodeError, ValueError) as exc:
+        raise _fail(label, f"cannot be read as CSV ({exc})") from None
+    if sep != ",":
+        pass
+    return _Sheet(None, grid, label, 1, [], True)
+
+
+def _read_xlsx(path: Path) -> list[_Sheet]:
+    import openpyxl
+
+    raw = path.read_bytes()[:8]
+    if raw[:4] == b"\xd0\xcf\x11\xe0":
+        raise _fail(path.name, "is password-protected or an old .xls workbook: remove the password, or open it in "
+                               "Excel or WPS and save it as .xlsx, then try again")
+    small = path.stat().st_size <= _SMALL_XLSX
+    try:
+        wb = openpyxl.load_workbook(path, data_only=True, read_only=not small)
+        formulas = openpyxl.load_workbook(path, data_only=False, read_only=False) if small else None
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
+        raise _fail(path.name, f"cannot be opened as an Excel workbook: the file is damaged or incomplete ({exc}); "
+                               "export it again") from None
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise _fail(path.name, f"cannot be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+    sheets = []
+    for ws in wb.worksheets:
+        rows = [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
+        width = max((len(r) for r in rows), default=0)
+        grid = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
+        merges = []
+        if small:
+            merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
+            _check_formulas(formulas[ws.title], grid, path.name, ws.title)
+        sheets.append(_Sheet(ws.title, grid, f"{path.name}, sheet '{ws.title}'", 1, merges))
+    return sheets
+
+
+def _check_formulas(ws, grid: pd.DataFrame, name: str, title: str) -> None:
+    """A formula cell with no saved result reads as empty: say so instead of 'is empty'."""
+    missing = []
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                r, c = cell.row - 1, cell.column - 1
+                if r < len(grid) and c < grid.shape[1] and grid.iat[r, c] is None:
+                    missing.append(cell.coordinate)
+    if missing:
+        raise _fail(f"{name}, sheet '{title}'", f"{len(missing):,} cells hold formulas with no saved result "
+                                                f"(first: {', '.join(missing[:5])}); the program that wrote the file "
+                                                "did not calculate them. Open the file in Excel, WPS or LibreOffice, "
+                                                "save it, and try again")
+
+
+# -- grids to tables ---------------------------------------------------------------------------
+def _cell_text(v) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return ""
+    return str(v).strip()
+
+
+def _known(cell: str, table: str) -> str | None:
+    from .columns import _INDEX
+
+    base, _ = split_unit(cell)
+    hit = _INDEX[table].get(header_key(base)) or _INDEX[table].get(header_key(cell))
+    return hit[0] if hit else None
+
+
+def _score(cells: list[str], table: str) -> int:
+    return len({c for c in (_known(x, table) for x in cells if x) if c})
+
+
+def _find_header(sheet: _Sheet, table: str, header_row) -> tuple[int, int]:
+    """The first and last grid row of the header (equal for a one-row header)."""
+    grid = sheet.grid
+    if header_row is not None:
+        first, last = _parse_header_row(header_row)
+        first, last = first - sheet.first_row, last - sheet.first_row
+        if not 0 <= first <= last < len(grid):
+            raise _fail(sheet.where, f"--header-row {header_row} is outside the file's {len(grid) + sheet.first_row - 1} rows")
+        return first, last
+    n = min(len(grid), _HEAD_ROWS)
+    rows = [[_cell_text(v) for v in grid.iloc[r]] for r in range(n)]
+    best, choice = 0, (0, 0)
+    for r in range(n):
+        s1 = _score(rows[r], table)
+        if s1 > best:
+            best, choice = s1, (r, r)
+        if r + 1 < n:
+            combined = [leaf or parent for parent, leaf in zip(rows[r], rows[r + 1], strict=True)]
+            s2 = _score(combined, table)
+            if s2 > best and s2 > _score(rows[r + 1], table):
+                best, choice = s2, (r, r + 1)
+    return choice
+
+
+def _parse_header_row(value) -> tuple[int, int]:
+    if isinstance(value, (tuple, list)):
+        return int(value[0]), int(value[-1])
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d+)(?:\s*[:\-–]\s*(\d+))?", text)
+    if not m:
+        raise ValueError(f"--header-row {value!r}: give a row number such as 4, or two rows such as 3:4")
+    first = int(m.group(1))
+    last = int(m.group(2) or first)
+    if first < 1 or last < first:
+        raise ValueError(f"--header-row {value!r}: rows count from 1 and the second must not come first")
+    return first, last
+
+
+def _title_info(sheet: _Sheet, upto: int) -> tuple[pd.Timestamp | None, str | None, str | None, list[str]]:
+    """Export date and unit from the title lines above the header."""
+    export, unit, where, titles = None, None, None, []
+    for r in range(upto):
+        text = " ".join(t for t in (_cell_text(v) for v in sheet.grid.iloc[r]) if t)
+        if not text:
+            continue
+        titles.append(text)
+        m = _UNIT_LINE.search(text)
+        if m:
+            unit = m.group(1)
+        if _DATE_LINE.search(text):
+            found = [pd.Timestamp(int(y), int(mo), int(d)) for y, mo, d in _ISO.findall(text)
+                     if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31]
+            for name, d, y, d2, name2, y2 in _MONTH_NAME.findall(text):
+                try:
+                    found.append(pd.Timestamp(f"{name} {d} {y}" if name else f"{d2} {name2} {y2}"))
+                except ValueError:
+                    pass
+            if found:
+                export, where = max(found), f"row {r + sheet.first_row}: {text[:60]}"
+    return export, unit, where, titles
+
+
+def _headers(sheet: _Sheet, first: int, last: int) -> list[str]:
+    grid = sheet.grid
+    names = [_cell_text(v) for v in grid.iloc[last]]
+    for r in range(last - 1, first - 1, -1):
+        parent = [_cell_text(v) for v in grid.iloc[r]]
+        names = [n or p for n, p in zip(names, parent, strict=True)]
+    return [n if n else f"(column {i + 1}, no header)" for i, n in enumerate(names)]
+
+
+def _fill_merges(sheet: _Sheet, body: pd.DataFrame, start: int, used: dict[str, str], names: list[str]) -> list[Problem]:
+    """Spread merged identity cells (customer …) down their rows; refuse merged amount or date cells."""
+    problems = []
+    col_of = {n: i for i, n in enumerate(names)}
+    identity = {col_of[used[c]] for c in _IDENTITY if c in used}
+    for r0, c0, r1, c1 in sheet.merges:
+        if r1 < start or r0 == r1:
+            continue
+        for c in range(c0, c1 + 1):
+            if c in identity:
+                value = sheet.grid.iat[r0, c0]
+                rows = [r for r in range(max(r0, start), r1 + 1)]
+                body.iloc[[r - start for r in rows], c] = value
+            elif c == c0 and any(used.get(k) == names[c] for k in _KEY_COLUMNS if k in used):
+                problems.append(Problem(sheet.where, f"cells of '{names[c]}' in rows {r0 + sheet.first_row}-"
+                                                     f"{r1 + sheet.first_row} are merged; coursekit cannot tell which "
+                                                     "row the value belongs to. Unmerge them and fill each row"))
+    return problems
+
+
+def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None = None, decimal: str = "."):
+    """One table of a sheet: a DataFrame indexed by the file's row numbers, plus what was inferred."""
+    from .columns import map_columns
+
+    if sheet.grid.empty:
+        raise _fail(sheet.where, "is empty: there is nothing to read")
+    first, last = _find_header(sheet, table, header_row)
+    names = _headers(sheet, first, last)
+    export, unit, date_where, titles = _title_info(sheet, first)
+    body = sheet.grid.iloc[last + 1:].copy()
+    body.columns = names
+    body.index = np.arange(last + 1, len(sheet.grid)) + sheet.first_row
+    cmap = map_columns(names, table, (columns or {}).get(table))
+    notes: list[str] = []
+    rows_word = "line" if sheet.line_based else "row"
+    head = f"{rows_word} {first + sheet.first_row}" if first == last else \
+        f"{rows_word}s {first + sheet.first_row}-{last + sheet.first_row} combined (the lower name wins)"
+    notes.append(f"{sheet.where}: header found on {head}" + (f"; above it: {' | '.join(titles)[:120]}" if titles else ""))
+    problems = _fill_merges(sheet, body, last + 1, cmap.used, names)
+    if problems:
+        raise LedgerError(problems)
+    body, left_out = _drop_non_data(body, cmap.used, table, decimal, unit)
+    notes += left_out
+    # columns with no header and no data add nothing
+    empty_cols = [n for n in body.columns if n.startswith("(column ") and V.blank(body[n]).all()]
+    body = body.drop(columns=empty_cols)
+    info = {"export_date": export, "export_where": date_where, "unit": unit, "notes": notes}
+    return body, info
+
+
+def _drop_non_data(body: pd.DataFrame, used: dict[str, str], table: str, decimal: str, unit: str | None):
+    """Leave out blank rows, totals and note rows; check totals against the rows they sum."""
+    notes: list[str] = []
+    if body.empty:
+        return body, notes
+    cells = body.astype(object).where(body.notna(), "")
+    text = cells.map(_cell_text) if hasattr(cells, "map") else cells.applymap(_cell_text)
+    filled = text.to_numpy() != ""
+    blank_rows = ~filled.any(axis=1)
+    key_filled = _has_invoice_data(body, text, used, decimal)
+    ident = [used[c] for c in ("invoice_id", "invoice_date", "payment_date") if c in used]
+    total_rows = np.zeros(len(body), dtype=bool)
+    labels = {}
+    for pos in np.flatnonzero(filled.any(axis=1) & ~blank_rows):
+        row = text.iloc[pos]
+        for v in row:
+            if not v or len(v) > 80:
+                continue
+            strict = _TOTAL_STRICT.match(v)
+            if strict or (_TOTAL_LOOSE.match(v) and all(row[c] == "" or row[c] == v for c in ident)):
+                total_rows[pos] = True
+                labels[pos] = v
+            break
+    note_rows = ~blank_rows & ~total_rows & ~key_filled
+    customer_col = used.get("customer")
+    if customer_col is not None and note_rows.any():
+        _group_headings(body, text, note_rows, customer_col, notes)
+    if total_rows.any():
+        notes += _check_totals(body, total_rows, labels, used, decimal, note_rows | blank_rows)
+    if blank_rows.any():
+        notes.append(f"{int(blank_rows.sum()):,} blank rows left out")
+    if note_rows.any():
+        examples = [" ".join(t for t in text.iloc[p] if t)[:40] for p in np.flatnonzero(note_rows)[:3]]
+        notes.append(f"{int(note_rows.sum()):,} rows with no invoice data left out (rows "
+                     f"{', '.join(str(body.index[p]) for p in np.flatnonzero(note_rows)[:5])}"
+                     f"{' …' if note_rows.sum() > 5 else ''}: {' / '.join(examples)})")
+    keep = ~(blank_rows | total_rows | note_rows)
+    return body[keep], notes
+
+
+def _has_invoice_data(body, text, used, decimal) -> np.ndarray:
+    """A row carries invoice data when it has an id, a date, or a readable amount; footers such as
+    制表人/审核 lines and section headings have none of these."""
+    ids = [used[c] for c in ("invoice_id",) if c in used]
+    dates = [used[c] for c in ("invoice_date", "due_date", "settled_date", "payment_date") if c in used]
+    money = [used[c] for c in ("amount", "received", "outstanding") if c in used]
+    if not (ids or dates or money):
+        return (text.to_numpy() != "").any(axis=1)
+    has = np.zeros(len(body), dtype=bool)
+    for c in ids + dates:
+        has |= (text[c] != "").to_numpy()
+    for c in money:
+        has |= V.parse_amounts(body[c], decimal)[0].notna().to_numpy()
+    return has
+
+
+def _group_headings(body, text, note_rows, customer_col, notes) -> None:
+    """A row holding only a name in the customer column heads the rows below it that leave it blank."""
+    only = note_rows & ((text != "").sum(axis=1).to_numpy() == 1) & (text[customer_col] != "").to_numpy()
+    if not only.any():
+        return
+    heading = pd.Series(np.where(only, text[customer_col], None), index=body.index, dtype=object).ffill()
+    blank_cust = (text[customer_col] == "").to_numpy() & ~note_rows & heading.notna().to_numpy()
+    if blank_cust.any():
+        body.loc[blank_cust, customer_col] = heading[blank_cust]
+        notes.append(f"{int(blank_cust.sum()):,} rows take their customer from the group heading above them "
+                     f"({int(only.sum()):,} headings)")
+
+
+def _check_totals(body, total_rows, labels, used, decimal, skip) -> list[str]:
+    notes = []
+    money = [c for c in ("amount", "outstanding", "received") if c in used]
+    if not money:
+        return [f"{int(total_rows.sum()):,} total rows left out"]
+    col = used[money[0]]
+    values, _ = V.parse_amounts(body[col], decimal)
+    values = values.fillna(0).to_numpy()
+    data = ~(total_rows | skip)
+    since, grand, count_since, count_all = 0.0, 0.0, 0, 0
+    checked = []
+    for pos in range(len(body)):
+        if data[pos]:
+            since += values[pos]
+            grand += values[pos]
+            count_since += 1
+            count_all += 1
+        elif total_rows[pos]:
+            v = values[pos]
+            row = body.index[pos]
+            if abs(v - since) < 0.005 and count_since:
+                checked.append(f"row {row} '{labels[pos]}' = the {count_since:,} rows above it ✓")
+            elif abs(v - grand) < 0.005:
+                checked.append(f"row {row} '{labels[pos]}' = all {count_all:,} rows above it ✓")
+            else:
+                checked.append(f"WARNING: row {row} '{labels[pos]}' says {v:,.2f} in '{col}', but the rows above it add "
+                               f"up to {since:,.2f} (since the last total) and {grand:,.2f} (all); a row may be "
+                               "missing, hidden or filtered out of the export")
+            since, count_since = 0.0, 0
+    notes.append(f"{int(total_rows.sum()):,} total/subtotal rows left out, not counted as customers: "
+                 + "; ".join(checked[:6]) + (" …" if len(checked) > 6 else ""))
+    notes += [c for c in checked[6:] if c.startswith("WARNING")]
+    return notes
+
+
+# -- the public entry --------------------------------------------------------------------------
+def _sheet_tables(path: Path, sheet_name: str | None) -> dict[str, _Sheet]:
+    sheets = _read_xlsx(path)
+    by_key = {header_key(s.name): s for s in sheets}
+    if sheet_name is not None:
+        chosen = by_key.get(header_key(sheet_name))
+        if chosen is None:
+            raise _fail(path.name, f"has no sheet '{sheet_name}' (sheets: {', '.join(s.name for s in sheets)})")
+        return {"invoices": chosen}
+    found: dict[str, _Sheet] = {}
+    for table, options in _SHEETS.items():
+        for option in options:
+            if header_key(option) in by_key:
+                found[table] = by_key[header_key(option)]
+                break
+    if "invoices" not in found:
+        useful = [s for s in sheets if not s.grid.empty and s.grid.notna().to_numpy().any()]
+        if len(useful) == 1:
+            found = {"invoices": useful[0]}
+        else:
+            raise _fail(path.name, f"has no sheet named 'invoices' (sheets: {', '.join(s.name for s in sheets)}); "
+                                   "name the sheet to read with --sheet NAME")
+    return found
+
+
+def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict | None = None, header_row=None,
+                date_format: str | None = None, decimal: str = ".", unit: str | None = None, export_date=None,
+                sheet: str | None = None) -> Ledger:
+    """Read a ledger from ``path`` and validate it.
+
+    ``path`` may be an Excel workbook (sheets ``invoices`` and ``payments``, optional
+    ``customers``; Chinese sheet names such as 应收/收款/客户 work too, and a workbook
+    with one sheet is read as invoices, as is the sheet named by ``sheet``), a
+    folder holding ``invoices.csv`` and optionally ``payments.csv`` and
+    ``customers.csv``, or one CSV of invoices, which may be an open-item export.
+
+    ``columns`` maps canonical names to the file's headers (``{"customer": "往来户"}``),
+    ``header_row`` names the header row (``4``, or ``"3:4"`` for two rows),
+    ``date_format``, ``decimal`` and ``unit`` say how values are written, and
+    ``export_date`` is the day the file was exported (needed when it gives received
+    amounts without receipt dates; read from a 日期 line above the header when there is one).
+
+    Raises
+    ------
+    LedgerError
+        If the file cannot be found or read, or its contents do not validate.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise _fail(str(path), "no such file or folder")
+    if unit is not None and unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    explicit = dict(columns or {})
+    if explicit and not any(k in CANONICAL for k in explicit):
+        explicit = {"invoices": explicit}
+    if path.is_dir():
+        sheets = {}
+        for name in CANONICAL:
+            f = path / f"{name}.csv"
+            if f.exists():
+                sheets[name] = _read_csv(f, str(f))
+        if "invoices" not in sheets:
+            raise _fail(str(path), "the folder has no invoices.csv")
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        sheets = _sheet_tables(path, sheet)
+    elif path.suffix.lower() == ".xls":
+        raise _fail(path.name, "is an old .xls workbook: open it in Excel or WPS and save it as .xlsx (or CSV)")
+    elif path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        sheets = {"invoices": _read_csv(path)}
+    else:
+        raise _fail(path.name, "is not a .xlsx workbook, a .csv file or a folder of CSV files")
+    tables, where, notes, info_all = {}, {}, [], {}
+    for table, sh in sheets.items():
+        df, info = read_table(sh, table, header_row if table == "invoices" else None, explicit, decimal)
+        tables[table], where[table] = df, sh.where
+        notes += info["notes"]
+        info_all[table] = info
+    first = info_all["invoices"]
+    if export_date is None and first["export_date"] is not None:
+        export_date = first["export_date"]
+        notes.append(f"export date {export_date:%Y-%m-%d} read from {first['export_where']}")
+    if unit is None and first["unit"] is not None:
+        unit = first["unit"]
+        if UNITS[unit] != 1:
+            notes.append(f"amounts in {unit} (from the 单位 line above the header): multiplied by {UNITS[unit]:,}")
+    ledger = Ledger(tables["invoices"], tables.get("payments"), tables.get("customers"), currency=currency,
+                    source=where, file_rows=False, columns=explicit, date_format=date_format, decimal=decimal,
+                    unit=unit, export_date=export_date)
+    ledger.notes[:0] = notes
+    return ledger

@@ -1,0 +1,277 @@
+"""Cell values as real exports write them: dates, amounts, yes/no flags, text.
+
+Every parser here is vectorised over the *distinct* values of a column (ledger
+columns repeat a lot), returns NaN/NaT where it cannot read a cell, and says why
+in a parallel array of reasons, so the caller can report the file, row and column.
+Nothing is guessed: a date such as ``03/04/2026`` is read only when the rest of the
+column (or an explicit ``date_format``) settles whether it is day-first or
+month-first, and ``12,34`` is refused unless the decimal comma is declared.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["per_unique", "blank", "text", "parse_bools", "parse_amounts", "parse_dates", "infer_date_order",
+           "MAX_AMOUNT", "DATE_RANGE", "to_cents"]
+
+MAX_AMOUNT = 1e11          # one line of more than 100 billion is a typing or export error, not an invoice
+DATE_RANGE = (1950, 2099)  # dates outside these years are flagged as implausible
+_TRUE = {"true", "yes", "y", "1", "是", "有", "t", "x", "√", "disputed", "争议"}
+_FALSE = {"false", "no", "n", "0", "否", "无", "f", "", "-"}
+_EXCEL_EPOCH = np.datetime64("1899-12-30")
+_SERIAL_RANGE = (18264, 73050)   # 1950-01-01 .. 2099-12-31 as Excel day numbers
+
+
+def per_unique(s: pd.Series, fn, na_value=None) -> pd.Series:
+    """Apply a vectorised ``fn`` to the distinct non-missing values of ``s`` only, then
+    spread the results back; missing values become ``na_value``."""
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    done = fn(pd.Series(uniques, dtype=object))
+    missing = codes < 0
+    values = done.to_numpy(dtype=object).take(np.where(missing, 0, codes)) if len(done) else \
+        np.full(len(s), na_value, dtype=object)
+    if missing.any():
+        values[missing] = na_value
+    result = pd.Series(values, index=s.index)
+    if na_value is not None or not missing.any():
+        try:
+            return result.astype(done.dtype)
+        except (TypeError, ValueError):
+            return result
+    return result
+
+
+def blank(s: pd.Series) -> np.ndarray:
+    """True where a cell is empty or only white space."""
+    if s.dtype == object or pd.api.types.is_string_dtype(s):
+        return per_unique(s, lambda u: u.isna() | (u.astype(str).str.strip() == ""), na_value=True).to_numpy(dtype=bool)
+    return s.isna().to_numpy()
+
+
+def text(s: pd.Series) -> pd.Series:
+    """Trimmed text, missing where blank. Whole numbers read from Excel lose their ``.0``."""
+    def clean(u):
+        u = u.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else v)
+        t = u.astype("string").str.strip()
+        return t.where(t != "", None)
+    return per_unique(s, clean).astype("string")
+
+
+def parse_bools(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Yes/no cells (是/否, Yes/No, 1/0, TRUE/FALSE); the second array marks unreadable cells."""
+    if pd.api.types.is_bool_dtype(s):
+        return s.astype(bool), np.zeros(len(s), dtype=bool)
+    t = s.map(lambda v: str(int(v)) if isinstance(v, float) and v == v and v.is_integer() else v)
+    t = t.astype("string").str.strip().str.lower().fillna("")
+    out = pd.Series(np.where(t.isin(_TRUE), True, False), index=s.index)
+    bad = ~(t.isin(_TRUE) | t.isin(_FALSE))
+    return out, bad.to_numpy()
+
+
+# -- amounts --------------------------------------------------------------------------------
+_SCALE_WORDS = [("亿", 1e8), ("万", 1e4), ("千", 1e3)]
+_GROUPED_DOT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?([eE][+-]?\d+)?$|^\.\d+$")
+_GROUPED_COMMA = re.compile(r"^\d{1,3}([.\s']\d{3})+(,\d+)?$|^\d+(,\d+)?$|^,\d+$")
+
+
+def parse_amounts(s: pd.Series, decimal: str = ".", scale: float = 1.0) -> tuple[pd.Series, pd.Series]:
+    """Amounts such as ``1234.5``, ``"1,234.50"``, ``"¥1,234.50"``, ``"(500.00)"``, ``"3.5万元"``.
+
+    Returns the floats (NaN where unreadable) and a Series of reasons (None where
+    fine). ``decimal`` is ``"."`` (then ``,`` may only group thousands) or ``","``
+    (then ``.``, spaces and apostrophes group thousands). ``scale`` multiplies every
+    amount (10,000 for a column in 万元); a value that carries its own unit
+    (``3.5万``) is scaled by that unit instead. Non-finite amounts and amounts of
+    :data:`MAX_AMOUNT` or more are refused with a reason.
+    """
+    if pd.api.types.is_bool_dtype(s):
+        return pd.Series(np.nan, index=s.index), pd.Series("is yes/no, not an amount", index=s.index, dtype=object)
+    if pd.api.types.is_numeric_dtype(s):
+        values = s.astype("float64") * scale
+        reasons = pd.Series(None, index=s.index, dtype=object)
+    else:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        pairs = _amount_strings(pd.Series(uniques, dtype=object), decimal, scale).tolist()
+        u_values = np.array([p[0] for p in pairs] + [np.nan], dtype="float64")
+        u_reasons = np.array([p[1] for p in pairs] + [None], dtype=object)
+        values = pd.Series(u_values[codes], index=s.index)
+        reasons = pd.Series(u_reasons[codes], index=s.index, dtype=object)
+    finite = np.isfinite(values.to_numpy())
+    present = values.notna().to_numpy()
+    reasons = reasons.where(~(present & ~finite), "is not a finite amount")
+    big = present & finite & (np.abs(np.nan_to_num(values.to_numpy())) >= MAX_AMOUNT)
+    reasons = reasons.where(~big, f"is too large to be an amount (limit {MAX_AMOUNT:,.0f})")
+    values = values.where(reasons.isna(), np.nan)
+    return values, reasons
+
+
+def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
+    def one(v):
+        if isinstance(v, bool):
+            return (np.nan, "is yes/no, not an amount")
+        if isinstance(v, (int, float, np.integer, np.floating)):
+            return (float(v) * scale, None)
+        t = str(v)
+        import unicodedata
+
+        t = unicodedata.normalize("NFKC", t).strip().replace("\u2212", "-")
+        if t == "":
+            return (np.nan, None)
+        negative = False
+        if t.startswith("(") and t.endswith(")"):
+            negative, t = True, t[1:-1].strip()
+        t = re.sub(r"^(RMB|CNY|USD|EUR|HKD)\s*|\s*(RMB|CNY|USD|EUR|HKD)$", "", t, flags=re.I)
+        t = t.replace("¥", "").replace("$", "").replace("€", "").replace("￥", "").strip()
+        if t.startswith("-"):
+            negative, t = not negative, t[1:].strip()
+        elif t.startswith("+"):
+            t = t[1:].strip()
+        if t.endswith("-"):       # SAP prints credits as 1,234.50-
+            negative, t = not negative, t[:-1].strip()
+        own = None
+        t = re.sub(r"元$", "", t).strip()
+        for word, factor in _SCALE_WORDS:
+            if t.endswith(word):
+                own, t = factor, t[: -len(word)].strip()
+                break
+        core = t
+        if core.lower() in ("inf", "infinity", "nan", "#num!", "#value!", "#div/0!", "#ref!", "#n/a"):
+            return (np.nan, "is not a finite amount" if core.lower().startswith("inf") else
+                    f"is {core!r}, not an amount (an error or blank cell in the source sheet)")
+        if decimal == ".":
+            if not _GROUPED_DOT.match(core):
+                if re.match(r"^\d+,\d{1,2}$|^\d{1,3}(\.\d{3})+,\d+$", core):
+                    return (np.nan, "looks like a decimal comma; if so, add --decimal , (Python: decimal=',')")
+                return (np.nan, None)
+            core = core.replace(",", "")
+        else:
+            if not _GROUPED_COMMA.match(core):
+                return (np.nan, None)
+            core = re.sub(r"[.\s']", "", core).replace(",", ".")
+        try:
+            x = float(core)
+        except ValueError:
+            return (np.nan, None)
+        x = x * (own if own is not None else scale)
+        return (-x if negative else x, None)
+
+    return u.map(one)
+
+
+def to_cents(amounts: pd.Series) -> np.ndarray:
+    """Amounts as integer cents (exact sums; no 4936.320000000001)."""
+    return np.rint(amounts.to_numpy(dtype="float64") * 100).astype(np.int64)
+
+
+# -- dates ----------------------------------------------------------------------------------
+_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(AM|PM)?)?\s*$", re.I)
+_NAMED = ["%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d-%b-%y", "%d %b %y"]
+
+
+def infer_date_order(columns: list[pd.Series]) -> tuple[str | None, str | None]:
+    """Settle day-first or month-first for dates written ``n/n/yyyy`` from whole columns.
+
+    Returns ``(order, problem)``: ``order`` is ``"mdy"``, ``"dmy"`` or None (no such
+    dates); ``problem`` is a sentence when the columns cannot decide or contradict
+    each other. A first field over 12 means day-first; a second field over 12 means
+    month-first.
+    """
+    firsts, seconds, example = [], [], None
+    for s in columns:
+        if pd.api.types.is_datetime64_any_dtype(s) or pd.api.types.is_numeric_dtype(s):
+            continue
+        u = pd.Series(pd.unique(s.dropna().astype(str)))
+        m = u.str.extract(_DMY)
+        ok = m[0].notna()
+        if ok.any():
+            example = example or u[ok].iloc[0]
+            firsts.append(m.loc[ok, 0].astype(int))
+            seconds.append(m.loc[ok, 1].astype(int))
+    if not firsts:
+        return None, None
+    f, s = pd.concat(firsts), pd.concat(seconds)
+    day_first, month_first = bool((f > 12).any()), bool((s > 12).any())
+    if day_first and month_first:
+        return None, ("dates are written both day-first (a first field over 12) and month-first (a second field "
+                      "over 12); make them consistent, or give --date-format")
+    if day_first:
+        return "dmy", None
+    if month_first:
+        return "mdy", None
+    return None, (f"dates such as {example!r} can be read day-first or month-first, and no date in the file settles it; "
+                  "add --date-format %m/%d/%Y (US) or --date-format %d/%m/%Y (Python: date_format=…)")
+
+
+def parse_dates(s: pd.Series, order: str | None = None, date_format: str | None = None) -> tuple[pd.Series, pd.Series]:
+    """Dates written year-first (``2026-01-05``, ``2026/1/5``, ``2026年1月5日``, ``20260105``),
+    day/month-first with a known ``order``, with month names (``26 Jan 2026``), as
+    Excel serial numbers (``46082``), as real date cells, or in an explicit
+    ``date_format``. Returns datetime64 (NaT where unreadable or blank) and reasons.
+    """
+    reasons = pd.Series(None, index=s.index, dtype=object)
+    if pd.api.types.is_datetime64_any_dtype(s):
+        out = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) else s
+        out = out.dt.normalize()
+    elif pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+        out = _serials(s.astype("float64"))
+    else:
+        out = pd.to_datetime(per_unique(s, lambda u: _date_strings(u, order, date_format)))
+    years = out.dt.year
+    odd = out.notna() & ((years < DATE_RANGE[0]) | (years > DATE_RANGE[1]))
+    if odd.any():
+        reasons = reasons.where(~odd, out.dt.strftime("%Y-%m-%d").map(
+            lambda d: f"{d} is not a plausible date (outside {DATE_RANGE[0]}-{DATE_RANGE[1]}); check the cell"))
+        out = out.where(~odd, pd.NaT)
+    return out, reasons
+
+
+def _serials(x: pd.Series) -> pd.Series:
+    ok = x.notna() & (x >= _SERIAL_RANGE[0]) & (x <= _SERIAL_RANGE[1])
+    days = np.floor(x.where(ok, 0).to_numpy()).astype("int64")
+    out = pd.Series((_EXCEL_EPOCH + days.astype("timedelta64[D]")).astype("datetime64[s]"), index=x.index)
+    return out.where(ok, pd.NaT)
+
+
+def _date_strings(s: pd.Series, order: str | None, date_format: str | None) -> pd.Series:
+    if len(s) and s.map(lambda v: isinstance(v, (pd.Timestamp, datetime, date))).all():
+        return pd.to_datetime(s).dt.normalize()
+    values = s.map(lambda v: v.strftime("%Y-%m-%d") if isinstance(v, (datetime, date)) else
+                   (str(int(v)) if isinstance(v, float) and v == v and v.is_integer() else v))
+    values = values.astype("string").str.strip()
+    result = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
+    if date_format:
+        result = pd.to_datetime(values, format=date_format, errors="coerce")
+    todo = result.isna() & values.notna()
+    # Excel serial numbers that arrived as text (CSV saved from a sheet with unformatted dates)
+    serial = todo & values.str.fullmatch(r"\d{5}(\.\d+)?").fillna(False)
+    if serial.any():
+        result[serial] = _serials(pd.to_numeric(values[serial], errors="coerce"))
+    todo = result.isna() & values.notna()
+    ymd = values[todo].str.replace(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*$", "", regex=True)
+    ymd = ymd.str.replace(r"^(\d{4})(\d{2})(\d{2})$", r"\1-\2-\3", regex=True)
+    ymd = ymd.str.replace(r"[年月/.]", "-", regex=True).str.replace("日", "", regex=False).str.replace(r"-+$", "", regex=True)
+    got = pd.to_datetime(ymd.where(ymd.str.match(r"^\d{4}-").fillna(False)), format="%Y-%m-%d", errors="coerce")
+    result[todo] = got
+    todo = result.isna() & values.notna()
+    if order and todo.any():
+        m = values[todo].str.extract(_DMY)
+        ok = m[0].notna()
+        if ok.any():
+            d, mth = (m[0], m[1]) if order == "dmy" else (m[1], m[0])
+            year = m[2].where(m[2].str.len() == 4, "20" + m[2])
+            iso = year + "-" + mth.str.zfill(2) + "-" + d.str.zfill(2)
+            result[todo] = pd.to_datetime(iso.where(ok), format="%Y-%m-%d", errors="coerce")
+    todo = result.isna() & values.notna()
+    if todo.any():
+        named = values[todo].str.replace(",", " ", regex=False).str.replace(r"\s+", " ", regex=True).str.strip()
+        for fmt in _NAMED:
+            got = pd.to_datetime(named, format=fmt, errors="coerce")
+            result[got.index[got.notna()]] = got[got.notna()]
+            named = named[got.isna()]
+            if named.empty:
+                break
+    return result

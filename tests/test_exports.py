@@ -1,0 +1,100 @@
+"""Real export shapes in (tests/exports/*/): each folder's aging, worked out by hand in its README.
+
+Every shape must give exactly the hand-computed aging, leave out its totals rows, say in the import
+summary what it inferred, and refuse an as-of date it cannot answer for (open amounts without dates).
+"""
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import coursekit as ck
+from coursekit.cli import main
+
+EXPORTS = Path(__file__).parent / "exports"
+SHAPES = sorted(p.name for p in EXPORTS.iterdir() if (p / "expected.json").exists())
+
+
+def spec(name):
+    return json.loads((EXPORTS / name / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_there_are_the_shapes_the_issue_names():
+    assert {"kingdee-open-items", "yonyou-two-row-header", "hand-kept-settled", "ibm-settled-us-dates",
+            "sap-fbl5n", "quickbooks-aging-detail", "xero-aged-receivables"} <= set(SHAPES)
+
+
+@pytest.mark.parametrize("name", SHAPES)
+def test_aging_equals_the_hand_computed_one(name):
+    s = spec(name)
+    ledger = ck.load_ledger(EXPORTS / name / s["file"], **s["options"])
+    for check in s["checks"]:
+        table = ck.aging(ledger, check["as_of"])
+        nonzero = table[(table.abs() > 0.004).any(axis=1)]
+        assert set(nonzero.index) == set(check["aging"]), f"{name} as of {check['as_of']}: customers"
+        for customer, cells in check["aging"].items():
+            row = table.loc[customer]
+            expected = pd.Series(0.0, index=table.columns)
+            for col, value in cells.items():
+                expected[col] = value
+            assert row.round(2).to_dict() == expected.round(2).to_dict(), f"{name}: {customer} as of {check['as_of']}"
+        if "total" in check:
+            assert round(table["total"].sum(), 2) == check["total"]
+
+
+@pytest.mark.parametrize("name", SHAPES)
+def test_summary_says_what_was_inferred(name):
+    s = spec(name)
+    ledger = ck.load_ledger(EXPORTS / name / s["file"], **s["options"])
+    text = ledger.summary()
+    assert s["file"] in text
+    for phrase in s["notes_mention"]:
+        assert phrase in text, f"{name}: the summary should mention {phrase!r}:\n{text}"
+    assert "合计" not in set(ledger.invoices["customer"]) and not ledger.invoices["customer"].str.match(
+        r"(?i)^total").any()
+    if "export_date" in s:
+        assert ledger.valid_from == pd.Timestamp(s["export_date"])
+
+
+@pytest.mark.parametrize("name", [n for n in SHAPES if "refused_as_of" in spec(n)])
+def test_an_as_of_before_the_export_date_is_refused(name, capsys):
+    s = spec(name)
+    ledger = ck.load_ledger(EXPORTS / name / s["file"])
+    with pytest.raises(ck.AsOfError, match="export date"):
+        ck.aging(ledger, s["refused_as_of"])
+    for fn in (ck.open_items, ck.risk_grades, ck.collection_plan):
+        with pytest.raises(ck.AsOfError):
+            fn(ledger, s["refused_as_of"])
+    path = str(EXPORTS / name / s["file"])
+    assert main(["aging", path, "--as-of", s["refused_as_of"], "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "export date" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", [n for n in SHAPES if "export_date" in spec(n)])
+def test_the_cli_defaults_to_the_export_date(name, capsys):
+    s = spec(name)
+    assert main(["aging", str(EXPORTS / name / s["file"]), "--format", "json", "--lang", "en"]) == 0
+    captured = capsys.readouterr()
+    rows = {r["customer"]: r for r in json.loads(captured.out)}
+    check = next(c for c in s["checks"] if c["as_of"] == s["export_date"])
+    for customer, cells in check["aging"].items():
+        assert rows[customer]["total"] == cells["total"]
+    assert "Import summary" in captured.err or "导入摘要" in captured.err
+
+
+def test_per_invoice_disputes_are_kept_on_the_invoice():
+    s = spec("ibm-settled-us-dates")
+    ledger = ck.load_ledger(EXPORTS / "ibm-settled-us-dates" / s["file"])
+    disputed = set(ledger.invoices.loc[ledger.invoices["disputed"], "invoice_id"])
+    assert disputed == set(s["disputed"])
+
+
+def test_the_sap_shape_reads_dates_day_first_and_credits_as_unapplied():
+    ledger = ck.load_ledger(EXPORTS / "sap-fbl5n" / "fbl5n.csv")
+    assert ledger.invoices.loc[ledger.invoices["invoice_id"] == "1800000101", "due_date"].iloc[0] == \
+        pd.Timestamp("2026-09-14")
+    credits = ledger.payments[ledger.payments["invoice_id"].isna()]
+    assert sorted(credits["amount"]) == [2000.0, 10000.0]
+    assert set(credits["kind"]) == {"payment", "credit_note"}
