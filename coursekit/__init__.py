@@ -18,6 +18,7 @@ from . import (
 )
 from .aging import aging, open_items
 from .catalog import chapters, techniques
+from .excel_tool import write_excel_tool  # noqa: F401 (public: the Excel tool, 账龄分析表格)
 from .ledger import AsOfError, Ledger, LedgerError, load_ledger
 from .metrics import dso
 from .plan import PlanSettings, collection_plan

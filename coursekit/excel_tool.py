@@ -239,7 +239,7 @@ def _text_cell(ws, ref: str, value) -> None:
 
 def _ledger_rows(ledger: Ledger, day: int, all_invoices: bool) -> pd.DataFrame:
     """Rows of the paste area: one per invoice (receipts to ``day``), one per customer's unapplied cash."""
-    from .aging import _applied_cents
+    from .snapshot import _applied_cents
 
     applied, unapplied = _applied_cents(ledger, day)
     inv = ledger.invoices
