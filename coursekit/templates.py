@@ -14,6 +14,8 @@
   open invoices, ending in a signature block whose confirmation interrupts the limitation
   period (Civil Code art. 195; 法释〔2008〕11号 art. 14);
 * ``call-log-<lang>.xlsx`` — a collection call log (催收记录), one row per contact;
+* ``excel-tool-<lang>.xlsx`` — the Excel tool (账龄分析表格, :mod:`coursekit.excel_tool`):
+  aging, grades, limitation and plan as live formulas, pre-filled with the sample ledger;
 * further letters: a repayment undertaking with an optional guarantor clause (还款承诺书),
   a payment-order application (支付令申请书), a bankruptcy proof of claim (债权申报书) and
   a notice of lien (留置通知书).
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .excel_tool import write_excel_tool
 from .export import with_headers
 
 __all__ = ["write_templates", "TEMPLATES", "LABELS"]
@@ -73,7 +76,7 @@ SHEETS = {"zh": {"plan": "债务催收表", "items": "账龄记录表", "summary
 #: Every file write_templates produces, by language.
 TEMPLATES = {lang: [f"collection-plan-{lang}.xlsx", f"aging-record-{lang}.xlsx", f"credit-investigation-{lang}.xlsx"]
              + [f"{name}-{lang}.txt" for name in LETTERS]
-             + [f"{name}-{lang}.xlsx" for name in SHEETS_EXTRA] for lang in ("zh", "en")}
+             + [f"{name}-{lang}.xlsx" for name in SHEETS_EXTRA] + [f"excel-tool-{lang}.xlsx"] for lang in ("zh", "en")}
 
 #: Link text of each template, by language (used for ``[[tpl:NAME]]`` links).
 LABELS = {
@@ -82,14 +85,16 @@ LABELS = {
            "demand-letter": "催款函（文本）", "balance-confirmation": "对账函（文本）",
            "repayment-undertaking": "还款承诺书（文本）", "payment-order-application": "支付令申请书（文本）",
            "claim-filing": "债权申报书（文本）", "lien-notice": "留置通知书（文本）",
-           "statement": "对账单（Excel）", "call-log": "催收记录表（Excel）"},
+           "statement": "对账单（Excel）", "call-log": "催收记录表（Excel）",
+           "excel-tool": "账龄分析表格（Excel 公式版）"},
     "en": {"collection-plan": "Collection plan (Excel)", "aging-record": "Aging record table (Excel)",
            "credit-investigation": "Credit investigation form (Excel)", "reminder": "Payment reminder (text)",
            "demand-letter": "Demand letter (text)", "balance-confirmation": "Balance confirmation letter (text)",
            "repayment-undertaking": "Repayment undertaking (text)",
            "payment-order-application": "Payment order application (text)",
            "claim-filing": "Bankruptcy proof of claim (text)", "lien-notice": "Notice of lien (text)",
-           "statement": "Balance statement (Excel)", "call-log": "Collection call log (Excel)"},
+           "statement": "Balance statement (Excel)", "call-log": "Collection call log (Excel)",
+           "excel-tool": "Aging analysis spreadsheet (Excel, live formulas)"},
 }
 
 STATEMENT = {
@@ -225,6 +230,7 @@ def write_templates(folder: str | Path) -> list[Path]:
 
         written.append(_write_statement(folder / f"statement-{lang}.xlsx", items, lang))
         written.append(_write_call_log(folder / f"call-log-{lang}.xlsx", lang))
+        written.append(write_excel_tool(folder / f"excel-tool-{lang}.xlsx", lang=lang))
     return written
 
 

@@ -82,14 +82,6 @@ def _table(rows, lang: str, prefix: str) -> str:
 
 
 TPL_REF = re.compile(r"\[\[tpl:([a-z-]+)\]\]")
-TPL_LABELS = {
-    "zh": {"collection-plan": "债务催收表（Excel）", "aging-record": "账龄记录表（Excel）",
-           "credit-investigation": "客户资信调查表（Excel）", "reminder": "付款提醒函（文本）",
-           "demand-letter": "催款函（文本）", "balance-confirmation": "对账函（文本）"},
-    "en": {"collection-plan": "Collection plan (Excel)", "aging-record": "Aging record table (Excel)",
-           "credit-investigation": "Credit investigation form (Excel)", "reminder": "Payment reminder (text)",
-           "demand-letter": "Demand letter (text)", "balance-confirmation": "Balance confirmation letter (text)"},
-}
 NB_REF = re.compile(r"\[\[nb:([0-9]{2}-[a-z0-9-]+)\]\]")
 TECH_REF = re.compile(r"\[\[t:(\d{1,2})\]\]")
 
@@ -119,14 +111,14 @@ def _references(markdown: str, page, lang: str, techs) -> str:
         return f"[{catalog.technique_title(tid, lang)}]({root}techniques/{tid:02d}-{row.slug}.md)"
 
     def tpl(m):
-        from coursekit.templates import TEMPLATES
+        from coursekit.templates import LABELS, TEMPLATES
 
         name = m.group(1)
         files = [f for f in TEMPLATES[lang] if f.rsplit("-", 1)[0] == name]
         if not files:
             raise ValueError(f"{page.file.src_uri}: [[tpl:{name}]] is not a template")
         url_root = "../" * page.url.count("/")
-        return f'<a class="md-button" href="{url_root}templates/{files[0]}" download>{TPL_LABELS[lang][name]}</a>'
+        return f'<a class="md-button" href="{url_root}templates/{files[0]}" download>{LABELS[lang][name]}</a>'
 
     return TPL_REF.sub(tpl, TECH_REF.sub(tech, NB_REF.sub(nb, markdown)))
 
