@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("output", help="输出：.xlsx 文件或文件夹（写 CSV）/ output .xlsx file or a folder for CSV files")
     s.add_argument("--seed", type=int, default=7)
     s.add_argument("--customers", type=int, default=None,
-                   help="客户数 / number of customers, 6 to 20,000 (default 60 or the scenario's)")
+                   help="客户数 / number of customers, 7 to 20,000 (default 60 or the scenario's)")
     s.add_argument("--months", type=int, default=None, help="月数 / months of trading (default 24 or the scenario's)")
     s.add_argument("--invoices", type=int, default=None, help="发票总数 / total number of invoices")
     s.add_argument("--end", default="2026-10-31", help="最后交易日 / last trading day")
@@ -165,7 +165,7 @@ def _fail(message: str) -> int:
 
 
 def _show(df: pd.DataFrame, args, title: str, sheet: str) -> None:
-    from .export import _cents, with_headers, write_table
+    from .export import _cents, _defused, with_headers, write_table
 
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "table")
     if fmt not in ("table", "csv", "json", "xlsx"):
@@ -175,7 +175,7 @@ def _show(df: pd.DataFrame, args, title: str, sheet: str) -> None:
             if fmt == "xlsx":
                 raise SystemExit(_fail("--format xlsx needs an output file: add -o FILE.xlsx"))
             out = _cents(with_headers(df, args.lang))
-            sys.stdout.write(out.to_csv(index=False) if fmt == "csv" else
+            sys.stdout.write(_defused(out).to_csv(index=False) if fmt == "csv" else
                              out.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n")
             return
         write_table(df, args.output, fmt, args.lang, sheet=sheet)

@@ -683,6 +683,9 @@ class Ledger:
 
     def _choose_currency(self, inv, pay, problems):
         if "currency" not in inv.columns:
+            if self.currency is not None:
+                problems.append(Problem("invoices", f"--currency {self.currency} was given, but the invoices have no "
+                                                    "currency column; leave the option out", None, None))
             return inv, pay
         found = sorted(set(inv["currency"].dropna()) | set(pay["currency"].dropna() if "currency" in pay else []))
         if self.currency is None:

@@ -327,9 +327,21 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
         raise LedgerError(problems)
     body, left_out = _drop_non_data(body, cmap.used, table, decimal, unit)
     notes += left_out
-    # columns with no header and no data add nothing
-    empty_cols = [n for n in body.columns if n.startswith("(column ") and V.blank(body[n]).all()]
-    body = body.drop(columns=empty_cols)
+    # columns with no header and no data add nothing; data under no header is a shifted or ragged row
+    stray = []
+    for n in [n for n in body.columns if n.startswith("(column ")]:
+        filled = ~V.blank(body[n])
+        if filled.any():
+            first_row = body.index[np.flatnonzero(filled)[0]]
+            col = n[1:].split(",")[0]
+            stray.append(Problem(sheet.where, f"{int(filled.sum()):,} rows have a value in {col} (first: "
+                                              f"{body[n][filled].iloc[0]!r}), which has no header: a row may have "
+                                              "an extra cell (an unquoted comma in 1,234.50?), or the header row is "
+                                              "not where coursekit found it (--header-row N)", first_row))
+        else:
+            body = body.drop(columns=n)
+    if stray:
+        raise LedgerError(stray)
     info = {"export_date": export, "export_where": date_where, "unit": unit, "notes": notes}
     return body, info
 

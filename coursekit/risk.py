@@ -75,6 +75,10 @@ def _worst_per_customer(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
     late = np.bincount(block, weights=np.where(days > 0, cents, 0), minlength=n)
     max_days = np.full(n, np.iinfo(np.int64).min)
     np.maximum.at(max_days, block, days)
+    # a dispute recorded on an invoice (a Disputed / 争议 column) counts while that invoice is open
+    flags = ledger.invoices["disputed"].to_numpy(dtype=bool)[rows] if "disputed" in ledger.invoices else \
+        np.zeros(len(rows), dtype=bool)
+    disputed_open = np.bincount(block, weights=flags, minlength=n) > 0
     min_expiry = np.full(n, np.datetime64("NaT"), dtype=expiry.dtype)
     if n:
         min_expiry = pd.Series(expiry).groupby(block).min().to_numpy()
@@ -82,6 +86,7 @@ def _worst_per_customer(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
         "outstanding": np.rint(sums) / 100, "overdue": np.rint(late) / 100, "max_days_overdue": max_days,
         "worst_invoice": ledger.invoices["invoice_id"].to_numpy()[rows][first], "age_grade": grade[first],
         "expired": expired[first], "worst_days": days[first], "limitation_expiry": min_expiry,
+        "disputed_open": disputed_open,
     }, index=pd.Index(ledger._customers.to_numpy(dtype=object)[cust[start]] if n else [], name="customer"))
 
 
@@ -92,7 +97,8 @@ def _grades(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
     gone = np.isin(status, list(_STATUS_WORDS))
     expired = out["expired"].to_numpy()
     age_grade = out["age_grade"].to_numpy()
-    disputed = ~gone & ~expired & info["disputed"].fillna(False).to_numpy(dtype=bool) & (age_grade > 3)
+    flagged = info["disputed"].fillna(False).to_numpy(dtype=bool) | out["disputed_open"].to_numpy(dtype=bool)
+    disputed = ~gone & ~expired & flagged & (age_grade > 3)
     broken = ~gone & ~expired & ~disputed & info["broken_promise"].fillna(False).to_numpy(dtype=bool) & (age_grade > 3)
     grade = np.where(gone, 1, np.where(disputed | broken, 3, age_grade)).astype(np.int64)
     zh, en = _reasons(out, status, gone, disputed, broken)

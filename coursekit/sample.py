@@ -61,7 +61,7 @@ def _month_weights(months: pd.DatetimeIndex, growth: float) -> np.ndarray:
     return w / w.sum()
 
 
-MIN_CUSTOMERS = 6
+MIN_CUSTOMERS = 7
 _DEFAULTS = {"customers": 60, "months": 24, "growth": 0.0, "late_share": 0.3}
 
 
@@ -81,7 +81,8 @@ def sample_tables(seed: int = 7, customers: int | None = None, months: int | Non
     params.update({k: v for k, v in given.items() if v is not None})
     customers, months, growth, late_share = (params[k] for k in ("customers", "months", "growth", "late_share"))
     if not MIN_CUSTOMERS <= customers <= 20_000:
-        # six roles are played by distinct customers: bankrupt, distressed, two disputed, a broken promise, an old debt
+        # seven roles are played by distinct customers: bankrupt, distressed, two disputed, a broken promise,
+        # an old debt near its limitation date, and a signed balance confirmation
         raise ValueError(f"customers must be between {MIN_CUSTOMERS} and 20,000 (got {customers})")
     if not 3 <= months <= 240:
         raise ValueError("months must be between 3 and 240")

@@ -140,8 +140,11 @@ def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
                 break
         core = t
         if core.lower() in ("inf", "infinity", "nan", "#num!", "#value!", "#div/0!", "#ref!", "#n/a"):
-            return (np.nan, "is not a finite amount" if core.lower().startswith("inf") else
-                    f"is {core!r}, not an amount (an error or blank cell in the source sheet)")
+            if core.lower().startswith("inf"):
+                return (np.nan, "is not a finite amount")
+            if core.lower() == "nan":
+                return (np.nan, "is not a number (NaN)")
+            return (np.nan, "is an error value of the sheet it came from, not an amount: fix the formula there")
         if decimal == ".":
             if not _GROUPED_DOT.match(core):
                 if re.match(r"^\d+,\d{1,2}$|^\d{1,3}(\.\d{3})+,\d+$", core):

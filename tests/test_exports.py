@@ -98,3 +98,16 @@ def test_the_sap_shape_reads_dates_day_first_and_credits_as_unapplied():
     credits = ledger.payments[ledger.payments["invoice_id"].isna()]
     assert sorted(credits["amount"]) == [2000.0, 10000.0]
     assert set(credits["kind"]) == {"payment", "credit_note"}
+
+
+def test_a_dispute_on_an_invoice_counts_only_while_that_invoice_is_open():
+    df = pd.DataFrame({"customer": ["A", "A", "B"], "invoice_id": ["1", "2", "3"],
+                       "invoice_date": ["2026-01-01"] * 3, "due_date": ["2026-12-01"] * 3,
+                       "amount": [10, 20, 30], "disputed": ["否", "是", "否"],
+                       "settled_date": [None, "2026-05-01", None]})
+    ledger = ck.Ledger(df)
+    before = ck.risk_grades(ledger, "2026-04-30")
+    after = ck.risk_grades(ledger, "2026-06-30")
+    assert before.loc["A", "grade"] == 3 and "disputed" in before.loc["A", "reason_en"]
+    assert after.loc["A", "grade"] == 5          # the disputed invoice was settled: A is simply not yet due
+    assert before.loc["B", "grade"] == after.loc["B", "grade"] == 5
