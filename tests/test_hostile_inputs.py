@@ -140,7 +140,7 @@ FILES = [
 ]
 GOOD = {"ar.csv": csv(OK, "B,2,2026-03-01,2026-04-01,250")}
 OPEN_ITEMS = {"ar.csv": "应收账款明细表\n日期：2026-11-30\n客户,发票号,开票日期,到期日,价税合计,已收金额\n"
-                        "A,1,2026-10-01,2026-10-31,100,40\n".encode("utf-8")}
+                        "A,1,2026-10-01,2026-10-31,100,40\n".encode()}
 # (case id, files, argv with {f} for the ledger, expected words)
 OPTIONS = [
     ("as-of-empty", GOOD, ["aging", "{f}", "--as-of", ""], "--as-of is empty"),
