@@ -169,6 +169,7 @@ _README = {
         ("与 coursekit 的差别", "本表只认识发票和收款。coursekit 还会用客户信息：破产或注销直接为死账，有争议或承诺未兑现至少为"
                              "准呆账，配合与否决定文收武收，催款通知送达和书面确认会中断时效。有这些信息时请以 coursekit 的结果为准，"
                              "或在“计划”里人工调整。排序完全相同时，本表按客户列表顺序，coursekit 按客户名称。"
+                             "预计可收回按四舍五入到分（ROUND），恰逢半分时可能与 coursekit 差一分。"
                              "二十年最长期限和节假日顺延没有计算。"),
         ("相关技巧", "{t13}；{t17}；{t11}；{t84}。网站“92招”栏目有每一招的做法和话术。"),
         ("核对", "本表由 coursekit.excel_tool 生成，测试用 LibreOffice 重算后与 coursekit 的计算逐格比对（到分、到天）。"),
@@ -200,8 +201,10 @@ _README = {
                                             "firm, and delivered demands and written acknowledgements restart the "
                                             "limitation period. Where you have those facts, follow coursekit or "
                                             "adjust the plan by hand. Exact ties are ordered by the customer list "
-                                            "here and by name in coursekit. The 20-year cap and the holiday rule "
-                                            "are not applied."),
+                                            "here and by name in coursekit. Expected recovery is rounded half up "
+                                            "to the cent (ROUND), so on an exact half cent it may differ from "
+                                            "coursekit by one cent. The 20-year cap and the holiday rule are not "
+                                            "applied."),
         ("Techniques", "{t13}; {t17}; {t11}; {t84}. The site's technique pages give the steps and scripts."),
         ("Checked", "Written by coursekit.excel_tool; a test recalculates it in LibreOffice and compares every cell "
                     "with coursekit's results, to the cent and the day."),
@@ -525,7 +528,7 @@ def _ledger(ws, lang: str, lay: _Layout, rows: pd.DataFrame, day: int) -> None:
 
 def _aging(ws, lang: str, lay: _Layout, customers: list) -> None:
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import PatternFill
 
     t, st = _begin(ws, lang, "aging_note")
@@ -574,9 +577,10 @@ def _aging(ws, lang: str, lay: _Layout, customers: list) -> None:
         ws[f"{c}{tot + 1}"].number_format = "0.0%"
     shades = ("FCE4D6", "F8CBAD", "F4B183", "E06666")
     for c, colour in zip("CDEF", shades, strict=True):
+        # an expression, not "cell value > 0": Excel counts the "" of an empty row as greater than any number
         ws.conditional_formatting.add(f"{c}{FIRST_ROW}:{c}{last}",
-                                      CellIsRule(operator="greaterThan", formula=["0"],
-                                                 fill=PatternFill("solid", fgColor=colour, bgColor=colour)))
+                                      FormulaRule(formula=[f"AND(ISNUMBER({c}{FIRST_ROW}),{c}{FIRST_ROW}>0)"],
+                                                  fill=PatternFill("solid", fgColor=colour, bgColor=colour)))
     chart = BarChart()
     chart.type, chart.title, chart.legend = "col", t["chart"], None
     chart.add_data(Reference(ws, min_col=2, max_col=6, min_row=tot, max_row=tot), from_rows=True, titles_from_data=False)
