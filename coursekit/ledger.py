@@ -235,6 +235,8 @@ class Ledger:
         inv, derived = self._clean_invoices(tables["invoices"], problems, has_payments=tables["payments"] is not None)
         pay = self._clean_payments(tables["payments"], problems)
         cus = self._clean_customers(tables["customers"], problems)
+        if not problems:
+            pay, cus = self._same_names(inv, pay, cus)
         if not problems and derived is not None and len(derived):
             pay = pd.concat([pay, derived], ignore_index=True) if len(pay) else derived.reset_index(drop=True)
         if not problems and isinstance(inv, pd.DataFrame) and "_row" in inv and inv.empty:
@@ -344,7 +346,10 @@ class Ledger:
         _flag(problems, V.blank(self._col(df, table, "amount")) & inv_row & ~self._receipt_only(amount, money),
               table, "amount", labels, "is empty")
         out = pd.DataFrame(index=df.index)
-        out["customer"] = V.text(self._col(df, table, "customer"))
+        out["customer"], variants = V.names(self._col(df, table, "customer"))
+        if variants:
+            self._note_once(f"{variants:,} customer names differ from another only in full-width/half-width "
+                            "characters or spaces (（集团） and (集团)): each such pair is read as one customer")
         out["invoice_id"] = V.text(self._col(df, table, "invoice_id"))
         _flag(problems, out["customer"].isna().to_numpy(), table, "customer", labels, "is empty")
         _flag(problems, out["invoice_id"].isna().to_numpy() & inv_row, table, "invoice_id", labels, "is empty")
@@ -373,6 +378,8 @@ class Ledger:
         derived = self._receipts(df, out, money, credit, labels, problems)
         credits = self._credits(out, money, credit, labels, problems)
         inv = out[inv_row].reset_index(drop=True)
+        if not has_payments:
+            inv = self._instalments(inv)
         self._check_ids(inv, problems)
         zero = int((inv["amount"] == 0).sum())
         if zero:
@@ -380,6 +387,41 @@ class Ledger:
             self._note_once(f"{zero:,} invoice rows have the amount 0: kept, they owe nothing")
         parts = [p for p in (derived, credits) if p is not None and len(p)]
         return inv, (pd.concat(parts, ignore_index=True) if parts else None)
+
+    def _instalments(self, inv: pd.DataFrame) -> pd.DataFrame:
+        """In an export with no payments table, rows that share an invoice number, customer and invoice date
+        but differ in due date or amount are instalments or line items: each is its own open item (``X``,
+        ``X#2`` …). Rows the same in every column, or one number on two customers, stay refused."""
+        ids = inv["invoice_id"]
+        dup = ids.duplicated(keep=False) & ids.notna()
+        if not dup.any():
+            return inv
+        same = inv.drop(columns=["_row"]).astype(str).duplicated(keep=False)
+        groups = inv[dup].groupby("invoice_id", sort=False)
+        one_invoice = (groups["customer"].transform("nunique") == 1) & (groups["invoice_date"].transform("nunique") == 1)
+        split = dup & ~same & one_invoice.reindex(inv.index, fill_value=False)
+        if not split.any():
+            return inv
+        inv = inv.copy()
+        nth = inv[split].groupby("invoice_id", sort=False).cumcount()
+        suffix = np.where(nth.to_numpy() == 0, "", "#" + (nth + 1).astype(str).to_numpy())
+        inv.loc[split, "invoice_id"] = (inv.loc[split, "invoice_id"].astype(str) + suffix).astype("string")
+        self._note_once(f"{int(split.sum()):,} rows share an invoice number with another row but differ in due date "
+                        f"or amount (instalments or line items): each is aged on its own, numbered X, X#2 …")
+        return inv
+
+    @staticmethod
+    def _same_names(inv, pay, cus):
+        """Payments and customer rows take the invoices' spelling of a name that differs only in width or spaces."""
+        if not isinstance(inv, pd.DataFrame) or "customer" not in inv or inv.empty:
+            return pay, cus
+        shown = pd.Series(inv["customer"].to_numpy(), index=V.name_key(inv["customer"]).to_numpy())
+        shown = shown[~shown.index.duplicated()]
+        for df in (pay, cus):
+            if isinstance(df, pd.DataFrame) and "customer" in df and len(df):
+                mapped = V.name_key(df["customer"]).map(shown)
+                df["customer"] = mapped.fillna(df["customer"]).astype("string")
+        return pay, cus
 
     def _check_ids(self, inv, problems) -> None:
         ids = inv["invoice_id"]
@@ -622,7 +664,7 @@ class Ledger:
             return df
         out = pd.DataFrame(index=df.index)
         out["invoice_id"] = V.text(df["invoice_id"]) if "invoice_id" in df.columns else pd.Series(None, index=df.index, dtype="string")
-        out["customer"] = V.text(df["customer"]) if "customer" in df.columns else pd.Series(None, index=df.index, dtype="string")
+        out["customer"] = V.names(df["customer"])[0] if "customer" in df.columns else pd.Series(None, index=df.index, dtype="string")
         out["payment_date"] = self._dates(df["payment_date"], "payments", "payment_date", labels, problems)
         out["amount"] = self._amounts(df["amount"], "payments", "amount", labels, problems)
         _flag(problems, (out["amount"] < 0).to_numpy(), "payments", "amount", labels, lambda i: f"amount {out['amount'].iloc[i]:,.2f} is negative; a refund reduces an earlier receipt, so correct that row instead")
@@ -648,7 +690,7 @@ class Ledger:
             return df
         df = self._renamed(df, "customers")
         out = pd.DataFrame(index=df.index)
-        out["customer"] = V.text(df["customer"])
+        out["customer"] = V.names(df["customer"])[0]
         _flag(problems, out["customer"].duplicated().to_numpy() & out["customer"].notna().to_numpy(), "customers", "customer", labels, lambda i: f"customer {out['customer'].iloc[i]!r} is listed twice")
         if "status" in df.columns:
             raw = df["status"].astype("string").str.strip().str.lower().fillna("")

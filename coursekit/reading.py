@@ -46,6 +46,9 @@ _SHEETS = {
 # the row has no invoice number or date of its own (a customer may well be called "Total Petroleum").
 _TOTAL_STRICT = re.compile(r"^\s*(合\s*计|小\s*计|总\s*计|总合计|本页合计|本月合计|本期合计|本年累计|累\s*计|共\s*计|"
                            r"totals?|sub-?totals?|grand\s*total|total\s*[:：].*|total\s+for\b.*)\s*[:：]?\s*$", re.I)
+_CARRIED = re.compile(r"^\s*(承前页|过次页|转次页|carried\s+forward|brought\s+forward\s+from\s+previous\s+page)\s*$", re.I)
+_OPENING = re.compile(r"^\s*(期初余额|期初|年初余额|上期结转|上年结转|opening\s+balance|balance\s+(b/?f|forward)|"
+                      r"brought\s+forward|b/f)\s*[:：]?\s*$", re.I)
 _TOTAL_LOOSE = re.compile(r"^\s*(total\s+\S.*|.{1,60}(合计|小计|总计))\s*[:：]?\s*$", re.I)
 _DATE_LINE = re.compile(r"(日期|截止|截至|报表日|期间|as\s*of|as\s*at|date|period)", re.I)
 _ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -66,6 +69,7 @@ class _Sheet:
     first_row: int = 1                     # the file's row number of grid row 0
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)   # 0-based, inclusive
     line_based: bool = False               # CSV: rows are lines
+    hidden: list[int] = field(default_factory=list)   # file rows hidden or filtered out in the sheet
 
 
 def _fail(where: str, message: str) -> LedgerError:
@@ -174,7 +178,8 @@ def _read_xlsx(path: Path) -> list[_Sheet]:
         if small:
             merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
             _check_formulas(formulas[ws.title], grid, path.name, ws.title)
-        sheets.append(_Sheet(ws.title, grid, f"{path.name}, sheet '{ws.title}'", 1, merges))
+        hidden = [r for r, dim in ws.row_dimensions.items() if dim.hidden] if small else []
+        sheets.append(_Sheet(ws.title, grid, f"{path.name}, sheet '{ws.title}'", 1, merges, hidden=hidden))
     return sheets
 
 
@@ -322,10 +327,15 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     head = f"{rows_word} {first + sheet.first_row}" if first == last else \
         f"{rows_word}s {first + sheet.first_row}-{last + sheet.first_row} combined (the lower name wins)"
     notes.append(f"{sheet.where}: header found on {head}" + (f"; above it: {' | '.join(titles)[:120]}" if titles else ""))
+    hidden = [r for r in sheet.hidden if r > last + sheet.first_row - 1]
+    if hidden:
+        notes.append(f"{len(hidden):,} rows are hidden or filtered out in the sheet (rows "
+                     f"{', '.join(map(str, hidden[:8]))}{' …' if len(hidden) > 8 else ''}): they were read like the "
+                     "others; delete them from the file if they should not count")
     problems = _fill_merges(sheet, body, last + 1, cmap.used, names)
     if problems:
         raise LedgerError(problems)
-    body, left_out = _drop_non_data(body, cmap.used, table, decimal, unit)
+    body, left_out = _drop_non_data(body, cmap.used, table, decimal, unit, sheet.where)
     notes += left_out
     # columns with no header and no data add nothing; data under no header is a shifted or ragged row
     stray = []
@@ -346,7 +356,8 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     return body, info
 
 
-def _drop_non_data(body: pd.DataFrame, used: dict[str, str], table: str, decimal: str, unit: str | None):
+def _drop_non_data(body: pd.DataFrame, used: dict[str, str], table: str, decimal: str, unit: str | None,
+                   sheet_where: str = ""):
     """Leave out blank rows, totals and note rows; check totals against the rows they sum."""
     notes: list[str] = []
     if body.empty:
@@ -358,17 +369,26 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], table: str, decimal
     key_filled = _has_invoice_data(body, text, used, decimal)
     ident = [used[c] for c in ("invoice_id", "invoice_date", "payment_date") if c in used]
     total_rows = np.zeros(len(body), dtype=bool)
-    labels = {}
+    labels, opening = {}, []
     for pos in np.flatnonzero(filled.any(axis=1) & ~blank_rows):
         row = text.iloc[pos]
         for v in row:
             if not v or len(v) > 80:
                 continue
-            strict = _TOTAL_STRICT.match(v)
+            if _OPENING.match(v):
+                opening.append(body.index[pos])
+                break
+            strict = _TOTAL_STRICT.match(v) or _CARRIED.match(v)
             if strict or (_TOTAL_LOOSE.match(v) and all(row[c] == "" or row[c] == v for c in ident)):
                 total_rows[pos] = True
                 labels[pos] = v
             break
+    if opening:
+        raise LedgerError([Problem(sheet_where, "is an opening balance (期初余额 / balance forward), not an invoice: "
+                                                "coursekit cannot tell when it fell due, so it cannot age it. Export "
+                                                "the open invoices behind it (未核销明细 / open items) instead, or "
+                                                "delete the row if those invoices are listed too", row)
+                           for row in opening[:20]])
     note_rows = ~blank_rows & ~total_rows & ~key_filled
     customer_col = used.get("customer")
     if customer_col is not None and note_rows.any():
@@ -467,12 +487,21 @@ def _sheet_tables(path: Path, sheet_name: str | None) -> dict[str, _Sheet]:
                 break
     if "invoices" not in found:
         useful = [s for s in sheets if not s.grid.empty and s.grid.notna().to_numpy().any()]
+        scored = sorted(((_header_score(s), i, s) for i, s in enumerate(useful)), key=lambda t: (-t[0], t[1]))
         if len(useful) == 1:
             found = {"invoices": useful[0]}
+        elif scored and scored[0][0] >= 3 and scored[1][0] < 3:
+            # one sheet looks like an invoice list (3+ known headers), the others do not (a 说明 sheet, a chart)
+            found = {"invoices": scored[0][2]}
         else:
             raise _fail(path.name, f"has no sheet named 'invoices' (sheets: {', '.join(s.name for s in sheets)}); "
                                    "name the sheet to read with --sheet NAME")
     return found
+
+
+def _header_score(sheet: _Sheet) -> int:
+    first, last = _find_header(sheet, "invoices", None)
+    return _score(_headers(sheet, first, last), "invoices")
 
 
 def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict | None = None, header_row=None,

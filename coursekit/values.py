@@ -15,7 +15,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-__all__ = ["per_unique", "blank", "text", "parse_bools", "parse_amounts", "parse_dates", "infer_date_order",
+__all__ = ["per_unique", "blank", "text", "names", "parse_bools", "parse_amounts", "parse_dates", "infer_date_order",
            "MAX_AMOUNT", "DATE_RANGE", "to_cents"]
 
 MAX_AMOUNT = 1e11          # one line of more than 100 billion is a typing or export error, not an invoice
@@ -59,6 +59,30 @@ def text(s: pd.Series) -> pd.Series:
         t = u.astype("string").str.strip()
         return t.where(t != "", None)
     return per_unique(s, clean).astype("string")
+
+
+def name_key(s: pd.Series) -> pd.Series:
+    """The form of a name used to compare spellings: NFKC, single spaces."""
+    import unicodedata
+
+    def norm(u):
+        return u.map(lambda v: re.sub(r"\s+", " ", unicodedata.normalize("NFKC", v)).strip() if isinstance(v, str) else v)
+
+    return per_unique(s.astype("string"), norm).astype("string")
+
+
+def names(s: pd.Series) -> tuple[pd.Series, int]:
+    """Customer names with typographic variants made one: full-width and half-width brackets and
+    letters (NFKC) and runs of spaces. Returns the names and how many spellings were merged."""
+    t = text(s)
+    key = name_key(t)
+    variants = int(pd.unique(t.dropna()).size - pd.unique(key.dropna()).size)
+    if not variants:
+        return t, 0
+    # show each customer under its most frequent spelling in the file
+    counts = pd.DataFrame({"key": key, "name": t}).dropna().value_counts(sort=True)
+    shown = counts.reset_index().drop_duplicates("key").set_index("key")["name"]
+    return key.map(shown).astype("string"), variants
 
 
 def parse_bools(s: pd.Series) -> tuple[pd.Series, np.ndarray]:

@@ -22,7 +22,7 @@ def spec(name):
 
 def test_there_are_the_shapes_the_issue_names():
     assert {"kingdee-open-items", "yonyou-two-row-header", "hand-kept-settled", "ibm-settled-us-dates",
-            "sap-fbl5n", "quickbooks-aging-detail", "xero-aged-receivables"} <= set(SHAPES)
+            "sap-fbl5n", "quickbooks-aging-detail", "xero-aged-receivables", "kingdee-running-statement"} <= set(SHAPES)
 
 
 @pytest.mark.parametrize("name", SHAPES)
@@ -111,3 +111,62 @@ def test_a_dispute_on_an_invoice_counts_only_while_that_invoice_is_open():
     assert before.loc["A", "grade"] == 3 and "disputed" in before.loc["A", "reason_en"]
     assert after.loc["A", "grade"] == 5          # the disputed invoice was settled: A is simply not yet due
     assert before.loc["B", "grade"] == after.loc["B", "grade"] == 5
+
+
+def test_instalments_of_one_invoice_are_aged_each_on_its_own():
+    df = pd.DataFrame({"customer": ["A", "A"], "invoice_id": ["7", "7"], "invoice_date": ["2026-01-01"] * 2,
+                       "due_date": ["2026-02-01", "2026-05-01"], "amount": [60, 40]})
+    table = ck.aging(ck.Ledger(df), "2026-03-01")
+    assert table.loc["A", "1-30"] == 60 and table.loc["A", "current"] == 40
+
+
+def test_spellings_that_differ_only_in_width_are_one_customer():
+    df = pd.DataFrame({"客户名称": ["上海某某（集团）有限公司", "上海某某(集团)有限公司 ", "上海某某（集团）有限公司"],
+                       "发票号": ["1", "2", "3"], "开票日期": ["2026-01-01"] * 3, "到期日": ["2026-02-01"] * 3,
+                       "金额": [1, 2, 3]})
+    ledger = ck.Ledger(df)
+    assert set(ledger.invoices["customer"]) == {"上海某某（集团）有限公司"}
+    assert any("full-width" in n for n in ledger.notes)
+
+
+def test_explicit_columns_map_an_unusual_export(tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("往来户,票号,开单日,应付日,本笔金额\n甲,1,2026-01-01,2026-02-01,100\n", encoding="utf-8")
+    with pytest.raises(ck.LedgerError, match="--columns"):
+        ck.load_ledger(path)
+    ledger = ck.load_ledger(path, columns={"customer": "往来户", "invoice_id": "票号", "invoice_date": "开单日",
+                                           "due_date": "应付日", "amount": "本笔金额"})
+    assert ck.aging(ledger, "2026-03-01").loc["甲", "1-30"] == 100
+    assert main(["aging", str(path), "--as-of", "2026-03-01", "-q", "--format", "csv", "--lang", "en", "--columns",
+                 "customer=往来户,invoice_id=票号,invoice_date=开单日,due_date=应付日,amount=本笔金额"]) == 0
+
+
+def test_an_explicit_date_format_reads_ambiguous_dates(tmp_path):
+    path = tmp_path / "us.csv"
+    path.write_text("customer,invoice_id,invoice_date,due_date,amount\nA,1,03/04/2026,04/05/2026,10\n", encoding="utf-8")
+    with pytest.raises(ck.LedgerError, match="--date-format"):
+        ck.load_ledger(path)
+    us = ck.load_ledger(path, date_format="%m/%d/%Y")
+    eu = ck.load_ledger(path, date_format="%d/%m/%Y")
+    assert us.invoices.loc[0, "invoice_date"] == pd.Timestamp("2026-03-04")
+    assert eu.invoices.loc[0, "invoice_date"] == pd.Timestamp("2026-04-03")
+
+
+def test_the_decimal_comma_when_declared(tmp_path):
+    path = tmp_path / "eu.csv"
+    path.write_text('customer;invoice_id;invoice_date;due_date;amount\nA;1;2026-01-01;2026-02-01;"1.234,50"\n',
+                    encoding="utf-8")
+    assert ck.load_ledger(path, decimal=",").invoices.loc[0, "amount"] == 1234.50
+    with pytest.raises(ck.LedgerError, match="decimal comma"):
+        ck.load_ledger(path)
+
+
+def test_export_date_given_by_hand(tmp_path):
+    path = tmp_path / "open.csv"
+    path.write_text("客户,发票号,开票日期,到期日,价税合计,未收金额\nA,1,2026-01-01,2026-02-01,100,30\n", encoding="utf-8")
+    with pytest.raises(ck.LedgerError, match="--export-date"):
+        ck.load_ledger(path)
+    ledger = ck.load_ledger(path, export_date="2026-06-30")
+    assert ck.aging(ledger, "2026-06-30").loc["A", "total"] == 30
+    with pytest.raises(ck.AsOfError):
+        ck.aging(ledger, "2026-06-29")

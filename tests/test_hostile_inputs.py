@@ -137,6 +137,10 @@ FILES = [
     ("old-xls", {"ar.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500}, "ar.xls", "save it as .xlsx"),
     ("pdf", {"ar.pdf": b"%PDF-1.4"}, "ar.pdf", "is not a .xlsx workbook"),
     ("no-such-file", {}, "missing.csv", "no such file"),
+    ("opening-balance-row", {"ar.csv": csv("期初余额,,,,5000", OK)}, "ar.csv", "opening balance"),
+    ("balance-forward-row", {"ar.csv": csv("Balance forward,,,,5000", OK)}, "ar.csv", "row 2"),
+    ("duplicate-id-two-customers", {"ar.csv": csv(OK, "B,1,2026-01-01,2026-03-01,7")}, "ar.csv",
+     "appears more than once"),
 ]
 GOOD = {"ar.csv": csv(OK, "B,2,2026-03-01,2026-04-01,250")}
 OPEN_ITEMS = {"ar.csv": "应收账款明细表\n日期：2026-11-30\n客户,发票号,开票日期,到期日,价税合计,已收金额\n"

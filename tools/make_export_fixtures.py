@@ -134,11 +134,23 @@ Total,,,,,"11,700.00","2,000.00",400.00,"9,300.00"
 """
 
 
+STATEMENT = """往来对账单
+客户：杭州恒远商贸有限公司
+往来单位,日期,单据编号,摘要,借方,贷方,余额,到期日
+杭州恒远商贸有限公司,2026-09-01,XS-01,销售,"10,000.00",,"10,000.00",2026-10-01
+杭州恒远商贸有限公司,2026-09-20,XS-02,销售,"5,000.00",,"15,000.00",2026-10-20
+杭州恒远商贸有限公司,2026-10-15,SK-01,收款,,"8,000.00","7,000.00",
+杭州恒远商贸有限公司,2026-11-02,XS-03,销售,"3,000.00",,"10,000.00",2026-12-02
+合计,,,,"18,000.00","8,000.00","10,000.00",
+"""
+
+
 def main() -> None:
     writers = {"kingdee-open-items": kingdee, "yonyou-two-row-header": yonyou, "hand-kept-settled": handkept}
     texts = {"ibm-settled-us-dates": ("ar-invoices.csv", IBM), "sap-fbl5n": ("fbl5n.csv", SAP),
              "quickbooks-aging-detail": ("ar-aging-detail.csv", QUICKBOOKS),
-             "xero-aged-receivables": ("aged-receivables-detail.csv", XERO)}
+             "xero-aged-receivables": ("aged-receivables-detail.csv", XERO),
+             "kingdee-running-statement": ("statement.csv", STATEMENT)}
     for name, fn in writers.items():
         (ROOT / name).mkdir(parents=True, exist_ok=True)
         fn(ROOT / name)
