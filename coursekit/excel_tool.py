@@ -71,8 +71,10 @@ _T = {
                         "时效剩余天数", "检查"],
         "not_listed": "客户不在账龄表的客户列表中",
         "no_due": "缺到期日",
+        "bad_date": "日期不是日期（可能是文本）",
+        "bad_amount": "金额不是数字（可能是文本）",
         "unapplied_id": "（未核销收款）",
-        "unlisted_count": "不在客户列表中的行数：",
+        "problem_count": "“检查”列有提示的行数：",
         "aging_note": "客户列表（A列）是文本，可在空行继续粘贴客户名称；台账里的每个客户都必须在这里出现一次。",
         "customer": "客户名称",
         "current": "未到期",
@@ -115,8 +117,10 @@ _T = {
                         "Days overdue", "Bucket", "Limitation runs from", "Limitation expiry", "Days left", "Check"],
         "not_listed": "customer is not in the Aging sheet's list",
         "no_due": "due date missing",
+        "bad_date": "a date is not a date (text?)",
+        "bad_amount": "an amount is not a number (text?)",
         "unapplied_id": "(unapplied cash)",
-        "unlisted_count": "Rows whose customer is not listed:",
+        "problem_count": "Rows flagged in the Check column:",
         "aging_note": "The customer list (column A) is text: paste more names into the empty rows. Every customer "
                       "of the ledger must appear here once.",
         "customer": "Customer",
@@ -318,7 +322,7 @@ def write_excel_tool(path: str | Path, ledger: Ledger | None = None, as_of=None,
         raise ValueError("spare_customers must be 0 or more")
     day = as_day(as_of)
     rows = _ledger_rows(ledger, day, all_invoices)
-    n_rows = max(ledger_rows or 0, len(rows) + 1000, 2000) if ledger_rows is None else ledger_rows
+    n_rows = max(len(rows) + 1000, 2000) if ledger_rows is None else ledger_rows
     if n_rows < len(rows):
         raise ValueError(f"ledger_rows={ledger_rows} is fewer than the {len(rows)} rows to write")
     ordered = list(aging(ledger, as_of).index)
@@ -471,8 +475,8 @@ def _ledger(ws, lang: str, lay: _Layout, rows: pd.DataFrame, day: int) -> None:
     ws["B2"].fill, ws["B2"].border, ws["B2"].font = st["asof_fill"], st["box"], Font(bold=True, size=13)
     ws["C2"] = t["as_of_note"]
     ws["A3"] = t["ledger_note"].format(row=FIRST_ROW, n=lay.n_rows)
-    ws["A4"] = t["unlisted_count"]
-    ws["C4"] = f'=COUNTIF({lay.lcol("check")},"{t["not_listed"]}")'
+    ws["A4"] = t["problem_count"]
+    ws["C4"] = f'=SUMPRODUCT((LEN({lay.lcol("check")})>0)*1)'
     _header(ws, FIRST_ROW - 1, t["ledger_cols"])
     f, last = FIRST_ROW, lay.last
     cust_list = f"{lay.A}!$A${FIRST_ROW}:$A${lay.cust_last}"
@@ -485,15 +489,22 @@ def _ledger(ws, lang: str, lay: _Layout, rows: pd.DataFrame, day: int) -> None:
                                             ("cust", "inv_date", "due", "amount", "received", "last_pay", "row",
                                              "open", "days", "runs_from", "expiry"))
         ws[H] = f'=IF({A}="",0,SUMPRODUCT(MAX(EXACT({cust_list},{A})*ROW({cust_list}))))'
-        ws[I_] = f'=IF(OR({A}="",{C}>{lay.as_of}),0,MAX(0,ROUND({E}-{F},2)))'
-        ws[f"J{r}"] = f'=IF(OR({A}="",{C}>{lay.as_of}),0,MAX(0,ROUND({F}-{E},2)))'
-        ws[K] = f'=IF(OR({A}="",{D}=""),0,{lay.as_of}-{D})'
+        # a row whose dates or amounts are not numbers (text pasted from a CSV) is flagged and left out
+        typed = ",".join([f"ISNUMBER({E})"] + [f'OR({x}="",ISNUMBER({x}))' for x in (F, C, D, G)])
+        skip = f'OR({A}="",NOT(AND({typed})),{C}>{lay.as_of})'
+        ws[I_] = f'=IF({skip},0,MAX(0,ROUND({E}-{F},2)))'
+        ws[f"J{r}"] = f'=IF({skip},0,MAX(0,ROUND({F}-{E},2)))'
+        ws[K] = f'=IF(OR({A}="",NOT(ISNUMBER({D}))),0,{lay.as_of}-{D})'
         ws[f"L{r}"] = (f'=IF({I_}<=0,"",IF({K}<=0,{labels[0]},IF({K}<={e1},{labels[1]},IF({K}<={e2},{labels[2]},'
                        f'IF({K}<={e3},{labels[3]},{labels[4]})))))')
-        ws[M] = (f'=IF(OR({A}="",{D}=""),0,IF(AND({G}<>"",{G}>{D},{G}<=EDATE({D},{years})),{G},{D}))')
+        ws[M] = (f'=IF(OR({A}="",NOT(ISNUMBER({D}))),0,'
+                 f'IF(AND(ISNUMBER({G}),{G}>{D},{G}<=EDATE({D},{years})),{G},{D}))')
         ws[N] = f'=IF({M}=0,0,EDATE({M},{years}))'
         ws[f"O{r}"] = f'=IF({N}=0,"",{N}-{lay.as_of})'
-        ws[f"P{r}"] = (f'=IF({A}="","",IF({H}=0,"{t["not_listed"]}",IF(AND({I_}>0,{D}=""),"{t["no_due"]}","")))')
+        not_date = ",".join(f'AND({x}<>"",NOT(ISNUMBER({x})))' for x in (C, D, G))
+        not_amount = f'NOT(ISNUMBER({E})),AND({F}<>"",NOT(ISNUMBER({F})))'
+        ws[f"P{r}"] = (f'=IF({A}="","",IF({H}=0,"{t["not_listed"]}",IF(OR({not_date}),"{t["bad_date"]}",'
+                       f'IF(OR({not_amount}),"{t["bad_amount"]}",IF(AND({I_}>0,{D}=""),"{t["no_due"]}","")))))')
         for key in ("row", "open", "credit", "days", "bucket", "runs_from", "expiry", "days_left", "check"):
             ws[f"{_L[key]}{r}"].fill = st["calc_fill"]
         for key in ("inv_date", "due", "last_pay", "runs_from", "expiry"):
