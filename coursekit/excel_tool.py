@@ -462,6 +462,25 @@ def _action_range(col: str) -> str:
     return f"${col}${_ACTION_FIRST}:${col}${_ACTION_FIRST + len(ACTIONS) - 1}"
 
 
+def _ledger_styles(wb) -> list[tuple[str, str]]:
+    """Named styles for the ledger's cells (one lookup per cell: thousands of rows stay quick to write)."""
+    from openpyxl.styles import NamedStyle
+
+    formats = {"date": "yyyy-mm-dd;;", "money": "#,##0.00", "plain": "General"}
+    kinds = {"inv_date": "date", "due": "date", "last_pay": "date", "amount": "money", "received": "money",
+             "row": "calc-plain", "open": "calc-money", "credit": "calc-money", "days": "calc-plain",
+             "bucket": "calc-plain", "runs_from": "calc-date", "expiry": "calc-date", "days_left": "calc-plain",
+             "check": "calc-plain"}
+    for kind in sorted(set(kinds.values())):
+        name = f"ck-{kind}"
+        if name not in wb.named_styles:
+            style = NamedStyle(name=name, number_format=formats[kind.removeprefix("calc-")])
+            if kind.startswith("calc-"):
+                style.fill = _style()["calc_fill"]
+            wb.add_named_style(style)
+    return [(key, f"ck-{kind}") for key, kind in kinds.items()]
+
+
 def _ledger(ws, lang: str, lay: _Layout, rows: pd.DataFrame, day: int) -> None:
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -483,6 +502,7 @@ def _ledger(ws, lang: str, lay: _Layout, rows: pd.DataFrame, day: int) -> None:
     years = f"12*{lay.s(_YEARS)}"
     e1, e2, e3 = (lay.s(e) for e in _EDGES)
     labels = [f"{lay.A}!${c}${FIRST_ROW - 1}" for c in "BCDEF"]
+    cell_styles = _ledger_styles(ws.parent)
     for i in range(lay.n_rows):
         r = f + i
         A, C, D, E, F, G, H, I_, K, M, N = (f"{_L[k]}{r}" for k in
@@ -505,12 +525,8 @@ def _ledger(ws, lang: str, lay: _Layout, rows: pd.DataFrame, day: int) -> None:
         not_amount = f'NOT(ISNUMBER({E})),AND({F}<>"",NOT(ISNUMBER({F})))'
         ws[f"P{r}"] = (f'=IF({A}="","",IF({H}=0,"{t["not_listed"]}",IF(OR({not_date}),"{t["bad_date"]}",'
                        f'IF(OR({not_amount}),"{t["bad_amount"]}",IF(AND({I_}>0,{D}=""),"{t["no_due"]}","")))))')
-        for key in ("row", "open", "credit", "days", "bucket", "runs_from", "expiry", "days_left", "check"):
-            ws[f"{_L[key]}{r}"].fill = st["calc_fill"]
-        for key in ("inv_date", "due", "last_pay", "runs_from", "expiry"):
-            ws[f"{_L[key]}{r}"].number_format = "yyyy-mm-dd;;"
-        for key in ("amount", "received", "open", "credit"):
-            ws[f"{_L[key]}{r}"].number_format = "#,##0.00"
+        for key, name in cell_styles:
+            ws[f"{_L[key]}{r}"].style = name
     for i, row in enumerate(rows.itertuples(index=False)):
         r = f + i
         _text_cell(ws, f"A{r}", row.customer)
