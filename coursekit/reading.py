@@ -356,39 +356,59 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     return body, info
 
 
+def _text_frame(body: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as trimmed text ('' for blank), column by column (vectorised)."""
+    cols = [body.iloc[:, i].astype("string").str.strip().fillna("") for i in range(body.shape[1])]
+    out = pd.concat(cols, axis=1) if cols else pd.DataFrame(index=body.index)
+    out.columns = body.columns
+    return out
+
+
+def _first_cells(text: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's first non-blank cell and whether the row has any."""
+    arr = text.to_numpy(dtype=object)
+    filled = arr != ""
+    first = filled.argmax(axis=1)
+    values = arr[np.arange(len(arr)), first]
+    return np.where(filled.any(axis=1), values, ""), filled
+
+
+def _row_labels_kind(values: np.ndarray) -> dict[str, np.ndarray]:
+    """Classify first cells: opening balance, a strict total label, a loose one (checked further)."""
+    u = pd.unique(pd.Series(values, dtype=object))
+    short = pd.Series(u, dtype="string")
+    ok = short.str.len().fillna(0).to_numpy() <= 80
+    kinds = {}
+    for name, rx in (("opening", _OPENING), ("strict", _TOTAL_STRICT), ("carried", _CARRIED), ("loose", _TOTAL_LOOSE)):
+        hit = short.str.match(rx).fillna(False).to_numpy() & ok
+        kinds[name] = pd.Series(values).isin(set(u[hit])).to_numpy() if hit.any() else np.zeros(len(values), bool)
+    return kinds
+
+
 def _drop_non_data(body: pd.DataFrame, used: dict[str, str], table: str, decimal: str, unit: str | None,
                    sheet_where: str = ""):
     """Leave out blank rows, totals and note rows; check totals against the rows they sum."""
     notes: list[str] = []
     if body.empty:
         return body, notes
-    cells = body.astype(object).where(body.notna(), "")
-    text = cells.map(_cell_text) if hasattr(cells, "map") else cells.applymap(_cell_text)
-    filled = text.to_numpy() != ""
+    text = _text_frame(body)
+    first, filled = _first_cells(text)
     blank_rows = ~filled.any(axis=1)
     key_filled = _has_invoice_data(body, text, used, decimal)
-    ident = [used[c] for c in ("invoice_id", "invoice_date", "payment_date") if c in used]
-    total_rows = np.zeros(len(body), dtype=bool)
-    labels, opening = {}, []
-    for pos in np.flatnonzero(filled.any(axis=1) & ~blank_rows):
-        row = text.iloc[pos]
-        for v in row:
-            if not v or len(v) > 80:
-                continue
-            if _OPENING.match(v):
-                opening.append(body.index[pos])
-                break
-            strict = _TOTAL_STRICT.match(v) or _CARRIED.match(v)
-            if strict or (_TOTAL_LOOSE.match(v) and all(row[c] == "" or row[c] == v for c in ident)):
-                total_rows[pos] = True
-                labels[pos] = v
-            break
-    if opening:
+    kinds = _row_labels_kind(first)
+    if kinds["opening"].any():
+        rows = body.index[kinds["opening"]][:20]
         raise LedgerError([Problem(sheet_where, "is an opening balance (期初余额 / balance forward), not an invoice: "
                                                 "coursekit cannot tell when it fell due, so it cannot age it. Export "
                                                 "the open invoices behind it (未核销明细 / open items) instead, or "
-                                                "delete the row if those invoices are listed too", row)
-                           for row in opening[:20]])
+                                                "delete the row if those invoices are listed too", row) for row in rows])
+    # a loose label ("Total ABC Ltd", "杭州恒远 小计") counts only on a row with no invoice number or date of its own
+    ident = [used[c] for c in ("invoice_id", "invoice_date", "payment_date") if c in used]
+    loose = kinds["loose"]
+    for c in ident:
+        loose = loose & ((text[c].to_numpy(dtype=object) == "") | (text[c].to_numpy(dtype=object) == first))
+    total_rows = (kinds["strict"] | kinds["carried"] | loose) & ~blank_rows
+    labels = dict(zip(np.flatnonzero(total_rows), first[total_rows], strict=True))
     note_rows = ~blank_rows & ~total_rows & ~key_filled
     customer_col = used.get("customer")
     if customer_col is not None and note_rows.any():
@@ -436,36 +456,31 @@ def _group_headings(body, text, note_rows, customer_col, notes) -> None:
 
 
 def _check_totals(body, total_rows, labels, used, decimal, skip) -> list[str]:
-    notes = []
+    """Each total row against the rows it sums: those since the previous total (a subtotal) or all above it."""
     money = [c for c in ("amount", "outstanding", "received") if c in used]
     if not money:
         return [f"{int(total_rows.sum()):,} total rows left out"]
     col = used[money[0]]
-    values, _ = V.parse_amounts(body[col], decimal)
-    values = values.fillna(0).to_numpy()
+    values = V.parse_amounts(body[col], decimal)[0].fillna(0).to_numpy()
     data = ~(total_rows | skip)
-    since, grand, count_since, count_all = 0.0, 0.0, 0, 0
-    checked = []
-    for pos in range(len(body)):
-        if data[pos]:
-            since += values[pos]
-            grand += values[pos]
-            count_since += 1
-            count_all += 1
-        elif total_rows[pos]:
-            v = values[pos]
-            row = body.index[pos]
-            if abs(v - since) < 0.005 and count_since:
-                checked.append(f"row {row} '{labels[pos]}' = the {count_since:,} rows above it ✓")
-            elif abs(v - grand) < 0.005:
-                checked.append(f"row {row} '{labels[pos]}' = all {count_all:,} rows above it ✓")
-            else:
-                checked.append(f"WARNING: row {row} '{labels[pos]}' says {v:,.2f} in '{col}', but the rows above it add "
-                               f"up to {since:,.2f} (since the last total) and {grand:,.2f} (all); a row may be "
-                               "missing, hidden or filtered out of the export")
-            since, count_since = 0.0, 0
-    notes.append(f"{int(total_rows.sum()):,} total/subtotal rows left out, not counted as customers: "
-                 + "; ".join(checked[:6]) + (" …" if len(checked) > 6 else ""))
+    csum = np.concatenate([[0.0], np.cumsum(np.where(data, values, 0.0))])
+    ccount = np.concatenate([[0], np.cumsum(data)])
+    checked, prev = [], 0
+    for pos in np.flatnonzero(total_rows):
+        since, n_since = csum[pos] - csum[prev], ccount[pos] - ccount[prev]
+        grand, n_all = csum[pos], ccount[pos]
+        v, row, label = values[pos], body.index[pos], labels[pos]
+        if n_since and abs(v - since) < 0.005:
+            checked.append(f"row {row} '{label}' = the {n_since:,} rows above it ✓")
+        elif abs(v - grand) < 0.005:
+            checked.append(f"row {row} '{label}' = all {n_all:,} rows above it ✓")
+        else:
+            checked.append(f"WARNING: row {row} '{label}' says {v:,.2f} in '{col}', but the rows above it add up to "
+                           f"{since:,.2f} (since the last total) and {grand:,.2f} (all); a row may be missing, hidden "
+                           "or filtered out of the export")
+        prev = pos + 1
+    notes = [f"{int(total_rows.sum()):,} total/subtotal rows left out, not counted as customers: "
+             + "; ".join(checked[:6]) + (" …" if len(checked) > 6 else "")]
     notes += [c for c in checked[6:] if c.startswith("WARNING")]
     return notes
 

@@ -119,9 +119,7 @@ def parse_amounts(s: pd.Series, decimal: str = ".", scale: float = 1.0) -> tuple
         reasons = pd.Series(None, index=s.index, dtype=object)
     else:
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
-        pairs = _amount_strings(pd.Series(uniques, dtype=object), decimal, scale).tolist()
-        u_values = np.array([p[0] for p in pairs] + [np.nan], dtype="float64")
-        u_reasons = np.array([p[1] for p in pairs] + [None], dtype=object)
+        u_values, u_reasons = _amount_uniques(pd.Series(uniques, dtype=object), decimal, scale)
         values = pd.Series(u_values[codes], index=s.index)
         reasons = pd.Series(u_reasons[codes], index=s.index, dtype=object)
     finite = np.isfinite(values.to_numpy())
@@ -130,6 +128,33 @@ def parse_amounts(s: pd.Series, decimal: str = ".", scale: float = 1.0) -> tuple
     big = present & finite & (np.abs(np.nan_to_num(values.to_numpy())) >= MAX_AMOUNT)
     reasons = reasons.where(~big, f"is too large to be an amount (limit {MAX_AMOUNT:,.0f})")
     values = values.where(reasons.isna(), np.nan)
+    return values, reasons
+
+
+def _amount_uniques(u: pd.Series, decimal: str, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Values and reasons for distinct cells (plus a trailing NaN for missing): plain numbers in bulk,
+    the rest (currency signs, units, brackets, suspicious commas) one by one."""
+    values = np.full(len(u) + 1, np.nan)
+    reasons = np.full(len(u) + 1, None, dtype=object)
+    t = u.astype("string").str.strip()
+    if decimal == ".":
+        simple = t.str.fullmatch(r"-?\d+(\.\d+)?|-?\d{1,3}(,\d{3})+(\.\d+)?").fillna(False).to_numpy()
+        cleaned = t.str.replace(",", "", regex=False)
+    else:
+        simple = t.str.fullmatch(r"-?\d+(,\d+)?").fillna(False).to_numpy()
+        cleaned = t.str.replace(",", ".", regex=False)
+    if pd.api.types.infer_dtype(u, skipna=True) in ("string", "empty"):
+        numeric = np.zeros(len(u), dtype=bool)
+    else:
+        numeric = u.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)).to_numpy(bool)
+    bulk = simple & ~numeric
+    if bulk.any():
+        values[:-1][bulk] = pd.to_numeric(cleaned[bulk], errors="coerce").to_numpy(dtype="float64") * scale
+    rest = ~bulk
+    if rest.any():
+        pairs = _amount_strings(u[rest], decimal, scale).tolist()
+        values[:-1][rest] = [p[0] for p in pairs]
+        reasons[:-1][rest] = [p[1] for p in pairs]
     return values, reasons
 
 
