@@ -64,3 +64,20 @@ def test_bad_suffix_and_cli(tmp_path, capsys):
     assert main(["report", str(book), "--as-of", AS_OF, "-o", str(tmp_path / "r.html")]) == 0
     assert (tmp_path / "r.html").stat().st_size > 10_000
     assert main(["report", str(book), "-o", str(tmp_path / "r.doc")]) == 2
+
+
+def test_a_big_table_is_cut_in_the_html_and_complete_in_the_xlsx(tmp_path, monkeypatch):
+    from coursekit import report as report_module
+
+    monkeypatch.setattr(report_module, "HTML_ROWS", 5)
+    big = ck.sample_ledger(seed=3, customers=40, months=12)
+    html = write_report(big, AS_OF, tmp_path / "r.html", lang="en").read_text(encoding="utf-8")
+    plan = ck.collection_plan(big, AS_OF, lang="en")
+    assert len(plan) > 5
+    assert f"Showing the first 5 of {len(plan):,} rows" in html
+    section = html.split('id="plan"')[1].split("<h2")[0]
+    assert section.count("<tr>") == 5 + 1                      # header and five rows
+    assert plan["customer"].iloc[0] in section and plan["customer"].iloc[-1] not in section
+    sheets = pd.read_excel(write_report(big, AS_OF, tmp_path / "r.xlsx", lang="en"), sheet_name=None)
+    assert len(sheets["Collection plan"]) == len(plan)
+    assert sheets["Collection plan"]["customer"].tolist() == plan["customer"].tolist()
