@@ -627,12 +627,11 @@ def _grades(ws, lang: str, lay: _Layout) -> None:
     name_col = lay.s(f"${'B' if lang == 'zh' else 'C'}${g0}:${'B' if lang == 'zh' else 'C'}${g1}")
     weight_col = lay.s(f"$D${g0}:$D${g1}")
     warn = lay.s(_WARN)
-    G = {k: v for k, v in _G.items()}
     ranked, deadline, recovery, out_num = (lay.gcol(k) for k in ("ranked", "deadline", "recovery", "out_num"))
     rows = f"ROW({lay.gcol('cust')})"
     for i in range(lay.n_cust):
         r = FIRST_ROW + i
-        c = {k: f"{v}{r}" for k, v in G.items()}
+        c = {k: f"{v}{r}" for k, v in _G.items()}
         me = f"ROW({lay.A}!$A{r})"
         ws[c["cust"]] = f'=IF({lay.A}!$A{r}="","",{lay.A}!$A{r})'
         blank = f'{c["cust"]}=""'
