@@ -38,8 +38,9 @@ FIELDS = {  # name -> [(input name, type, default, zh label, en label)], results
              ("days", "number", "90", "本期天数", "Days in the period")],
             [("dso", "标准DSO（天）", "Standard DSO (days)")]),
     "limitation": ([("due", "date", "2025-03-31", "到期日", "Due date"),
-                    ("last", "date", "", "最近一次催告签收或对方确认日（可空）",
-                     "Latest demand received or debt confirmed (optional)")],
+                    ("demand", "date", "", "最近一次催款函签收日（可空）", "Latest demand signed for (optional)"),
+                    ("ack", "date", "", "最近一次对方书面确认欠款或承诺付款的日期（可空）",
+                     "Latest written confirmation or promise to pay (optional)")],
                    [("expiry", "时效届满日", "Limitation ends"), ("warn", "最后六个月开始", "Last six months begin")]),
 }
 NOTE = {"zh": "在浏览器里计算，不上传任何数据；公式与上面的算例相同（由 coursekit 测试核对）。",

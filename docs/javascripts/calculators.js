@@ -71,16 +71,27 @@
       return { dso: (ar / s * d).toFixed(1) + (lang === "zh" ? " 天" : " days") };
     },
     "limitation": function (f, lang) {
-      var due = parseDate(val(f, "due")), last = parseDate(val(f, "last"));
+      // legal.limitation: a demand or confirmation on or before the expiry day restarts three years
+      // (Civil Code art. 195); after expiry a demand does nothing, while a written agreement to pay
+      // binds the debtor (art. 192) and, as coursekit decides, starts a new three years.
+      var due = parseDate(val(f, "due"));
       if (due === null) return null;
-      var expiry = addMonths(due, 36), note = "";
-      if (last !== null && last > due) {
-        if (last <= expiry) expiry = addMonths(last, 36);
-        else note = lang === "zh" ? "（该日已过时效；对方书面同意履行的，见《民法典》第192条）"
-                                  : " (after expiry; for a written agreement to pay see Civil Code art. 192)";
+      var cap = addMonths(due, 240), expiry = addMonths(due, 36), note = "", events = [];
+      var d = parseDate(val(f, "demand")), a = parseDate(val(f, "ack"));
+      if (d !== null) events.push([d, "demand"]);
+      if (a !== null) events.push([a, "ack"]);
+      events.sort(function (x, y) { return x[0] - y[0] || (x[1] === "demand" ? -1 : 1); });
+      for (var i = 0; i < events.length; i++) {
+        var t = events[i][0];
+        if (t <= due) continue;
+        if (t <= expiry || events[i][1] === "ack") {
+          if (t > expiry) note = lang === "zh" ? "（届满后同意履行，不得反悔：《民法典》第192条）"
+                                               : " (agreed after expiry: binding, Civil Code art. 192)";
+          expiry = Math.min(addMonths(t, 36), cap);
+        } else {
+          note = lang === "zh" ? "（该催告发生在届满之后，不能中断时效）" : " (that demand came after expiry and cannot interrupt)";
+        }
       }
-      var cap = addMonths(due, 240);
-      if (expiry > cap) expiry = cap;
       return { expiry: fmtDate(expiry) + note, warn: fmtDate(addMonths(expiry, -6)) };
     }
   };
