@@ -747,9 +747,11 @@ def run(args) -> int:
     """Run ``coursekit excel``; 0 on success, 2 with a one-line message on a bad input."""
     import sys
 
+    from .export import check_output, safe_output
     from .ledger import LedgerError, load_ledger
 
     try:
+        check_output(args.output, [args.ledger] if args.ledger else [])
         ledger = None
         as_of = args.as_of
         if args.ledger:
@@ -762,9 +764,10 @@ def run(args) -> int:
                 raise ValueError(f"--as-of {args.as_of!r} is not a date; write it as YYYY-MM-DD") from None
         if not str(args.output).lower().endswith(".xlsx"):
             raise ValueError(f"the output must be an .xlsx file, not {args.output!r}")
-        out = write_excel_tool(args.output, ledger, as_of, lang=args.lang)
+        with safe_output(args.output) as tmp:      # a failed write leaves no half-written file behind
+            write_excel_tool(tmp, ledger, as_of, lang=args.lang)
     except (LedgerError, ValueError, OSError) as exc:
         print(f"coursekit: {exc}", file=sys.stderr)
         return 2
-    print(f"{'已写入' if args.lang == 'zh' else 'wrote'} {out}", file=sys.stderr)
+    print(f"{'已写入' if args.lang == 'zh' else 'wrote'} {args.output}", file=sys.stderr)
     return 0

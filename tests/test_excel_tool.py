@@ -393,6 +393,8 @@ def test_subcommand(tmp_path, capsys):
     assert run(parser.parse_args(["excel", str(tmp_path / "t.xlsx"), "--as-of", "someday"])) == 2
     assert "not a date" in capsys.readouterr().err and not (tmp_path / "t.xlsx").exists()
     assert run(parser.parse_args(["excel", str(tmp_path / "t.csv")])) == 2
+    assert run(parser.parse_args(["excel", str(tmp_path / "no" / "t.xlsx")])) == 2
+    assert "does not exist" in capsys.readouterr().err
     folder = tmp_path / "ledger"
     tables = ck.sample.sample_tables(seed=3, customers=8, months=4)
     folder.mkdir()
@@ -405,4 +407,6 @@ def test_subcommand(tmp_path, capsys):
     assert wb.sheetnames == list(SHEET_NAMES["en"].values())[:1] + ["Ledger", "Aging", "Grades", "Plan", "Settings"]
     ws = wb["Aging"]
     customers = ck.load_ledger(folder)._customers
+    assert run(parser.parse_args(["excel", str(folder / "invoices.csv"), "--ledger", str(folder / "invoices.csv")])) == 2
+    assert "overwrite" in capsys.readouterr().err
     assert {ws.cell(r, 1).value for r in range(FIRST_ROW, FIRST_ROW + len(customers))} == set(customers)
