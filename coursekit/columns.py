@@ -27,7 +27,7 @@ UNITS = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "�
 # Per table: canonical name -> alias groups, highest priority first.
 _INVOICES = {
     "customer": [
-        ["customername", "clientname", "客户名称", "客户全称", "单位名称", "往来单位名称", "购方名称", "accountname",
+        ["customername", "namecustomer", "clientname", "客户名称", "客户全称", "单位名称", "往来单位名称", "购方名称", "accountname",
          "companyname", "debtorname", "contactname", "partnername", "name1"],
         ["customer", "client", "客户", "客户名", "单位", "购货单位", "购买方", "往来单位", "往来户", "债务人", "付款单位",
          "debtor", "contact", "name", "partner"],
@@ -56,6 +56,7 @@ _INVOICES = {
          "价税合计", "含税金额", "销售金额", "借方", "借方金额", "本币金额", "amountinlocalcurrency",
          "amountlocalcurrency", "localamount", "originalamount", "grossamount", "totalamount"],
         ["原币金额", "amountindoccurrency", "amountindocumentcurrency"],
+        ["total", "totalsigned", "amounttotal", "amounttotalsigned", "合计金额"],
     ],
     "received": [
         ["received", "amountreceived", "receivedamount", "paid", "amountpaid", "paidamount", "payments", "已收金额",
@@ -117,6 +118,9 @@ CANONICAL = {"invoices": _INVOICES, "payments": _PAYMENTS, "customers": _CUSTOME
 
 _UNIT_RE = re.compile(r"[(（\[【]\s*(?:单位[:：]?\s*)?(人民币)?\s*(百万元|千元|万元|亿元|元|rmb|cny|usd|eur|hkd|gbp|jpy|¥|\$)\s*[)）\]】]\s*$",
                       re.I)
+
+
+_CURRENCY_TAIL = re.compile(r"^(.+?)(usd|cny|rmb|eur|hkd|gbp|jpy)$")
 
 
 def header_key(name: object) -> str:
@@ -186,6 +190,10 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
             continue
         base, unit = split_unit(h)
         hit = index.get(header_key(base)) or index.get(header_key(h))
+        if hit is None:     # invoice_amount_usd, Amount CNY: a currency code at the end of the name
+            m = _CURRENCY_TAIL.match(header_key(base))
+            if m and index.get(m.group(1)):
+                hit, unit = index[m.group(1)], m.group(2).upper()
         if hit is None:
             result.unused.append(h)
             continue

@@ -207,10 +207,13 @@ def _cell_text(v) -> str:
 
 
 def _known(cell: str, table: str) -> str | None:
-    from .columns import _INDEX
+    from .columns import _CURRENCY_TAIL, _INDEX
 
     base, _ = split_unit(cell)
     hit = _INDEX[table].get(header_key(base)) or _INDEX[table].get(header_key(cell))
+    if hit is None:
+        m = _CURRENCY_TAIL.match(header_key(base))
+        hit = _INDEX[table].get(m.group(1)) if m else None
     return hit[0] if hit else None
 
 
@@ -285,8 +288,20 @@ def _headers(sheet: _Sheet, first: int, last: int) -> list[str]:
     names = [_cell_text(v) for v in grid.iloc[last]]
     for r in range(last - 1, first - 1, -1):
         parent = [_cell_text(v) for v in grid.iloc[r]]
-        names = [n or p for n, p in zip(names, parent, strict=True)]
+        counts = pd.Series([n for n in names if n]).value_counts()
+        # a leaf repeated under different parents (原币 金额 / 本币 金额) keeps its parent in front
+        names = [(ps + n if n and counts.get(n, 0) > 1 and ps and ps != n else n or p)
+                 for n, p, ps in zip(names, parent, _spread(parent), strict=True)]
     return [n if n else f"(column {i + 1}, no header)" for i, n in enumerate(names)]
+
+
+def _spread(parent: list[str]) -> list[str]:
+    """A parent header cell merged across columns: its text over each of them (CSV writes it once)."""
+    out, last = [], ""
+    for p in parent:
+        last = p or last
+        out.append(last)
+    return out
 
 
 def _fill_merges(sheet: _Sheet, body: pd.DataFrame, start: int, used: dict[str, str], names: list[str]) -> list[Problem]:

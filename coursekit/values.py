@@ -269,7 +269,12 @@ def parse_dates(s: pd.Series, order: str | None = None, date_format: str | None 
         out = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) else s
         out = out.dt.normalize()
     elif pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
-        out = _serials(s.astype("float64"))
+        x = s.astype("float64")
+        ymd = x.notna() & (x >= 19500101) & (x <= 20991231) & (x == np.floor(x.fillna(0)))
+        out = _serials(x)
+        if ymd.any():   # 20260105 stored as a number (often 20260105.0 after a round trip through pandas)
+            text = x[ymd].astype("int64").astype(str)
+            out[ymd] = pd.to_datetime(text, format="%Y%m%d", errors="coerce")
     else:
         out = pd.to_datetime(per_unique(s, lambda u: _date_strings(u, order, date_format)))
     years = out.dt.year
