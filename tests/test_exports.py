@@ -170,3 +170,37 @@ def test_export_date_given_by_hand(tmp_path):
     assert ck.aging(ledger, "2026-06-30").loc["A", "total"] == 30
     with pytest.raises(ck.AsOfError):
         ck.aging(ledger, "2026-06-29")
+
+
+def test_snake_case_headers_with_a_currency_suffix(tmp_path):
+    path = tmp_path / "yellevate.csv"
+    path.write_text("country,customer_id,invoice_number,invoice_date,due_date,invoice_amount_usd,disputed,"
+                    "settled_date,days_late\nUS,C1,1,2013-01-02,2013-02-01,100.5,0,2013-02-10,9\n"
+                    "US,C2,2,2013-01-05,2013-02-04,50,1,,\n", encoding="utf-8")
+    ledger = ck.load_ledger(path)
+    assert ledger.headers["invoices"]["amount"] == "invoice_amount_usd"
+    table = ck.aging(ledger, "2013-03-01")
+    assert list(table.index[table["total"] > 0]) == ["C2"] and table.loc["C2", "1-30"] == 50
+    assert ledger.invoices.set_index("invoice_id").loc["2", "disputed"]
+
+
+def test_a_leaf_repeated_under_two_parents_keeps_its_parent(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["客户", "单号", "日期", "到期日", "原币", None, "本币", None])
+    ws.append([None, None, None, None, "金额", "余额", "金额", "余额"])
+    ws.append(["甲", "1", "2026-01-01", "2026-02-01", 10, 5, 70, 35])
+    wb.save(tmp_path / "two-currencies.xlsx")
+    ledger = ck.load_ledger(tmp_path / "two-currencies.xlsx", export_date="2026-06-30")
+    assert ledger.headers["invoices"]["amount"] == "本币金额"
+    assert ck.aging(ledger, "2026-06-30").loc["甲", "total"] == 35
+
+
+def test_dates_stored_as_numbers():
+    df = pd.DataFrame({"customer": ["A"], "invoice_id": ["1"], "invoice_date": [20260105.0],
+                       "due_date": [46082], "amount": [1.0]})
+    ledger = ck.Ledger(df)
+    assert ledger.invoices.loc[0, "invoice_date"] == pd.Timestamp("2026-01-05")
+    assert ledger.invoices.loc[0, "due_date"] == pd.Timestamp("2026-03-01")   # an Excel serial number
