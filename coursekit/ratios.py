@@ -218,6 +218,56 @@ def _divide(num: pd.Series, den: pd.Series, ratio: str, den_name: str, positive:
     return num / den
 
 
+def _ratio_values(r: _Ratio, st: pd.DataFrame, avg, days: float) -> tuple[pd.Series, str]:
+    """One ratio's values per period and its formula in words (both languages)."""
+    name = f"{r.name_en} ({r.name_zh})"
+    g = st.loc
+    if r.key == "current_ratio":
+        values, formula = _divide(g["current_assets"], g["current_liabilities"], name, "current liabilities"), \
+            "流动资产 ÷ 流动负债 / current assets ÷ current liabilities"
+    elif r.key == "quick_ratio":
+        values = _divide(g["current_assets"] - g["inventory"], g["current_liabilities"], name, "current liabilities")
+        formula = "(流动资产 − 存货) ÷ 流动负债 / (current assets − inventory) ÷ current liabilities"
+    elif r.key == "cash_ratio":
+        values = _divide(g["cash"], g["current_liabilities"], name, "current liabilities")
+        formula = "货币资金 ÷ 流动负债 / cash ÷ current liabilities"
+    elif r.key == "debt_to_assets":
+        values = _divide(g["total_liabilities"], g["total_assets"], name, "total assets")
+        formula = "负债合计 ÷ 资产总计 / total liabilities ÷ total assets"
+    elif r.key == "debt_to_equity":
+        values = _divide(g["total_liabilities"], g["equity"], name, "equity", positive=True)
+        formula = "负债合计 ÷ 所有者权益 / total liabilities ÷ equity"
+    elif r.key == "interest_cover":
+        values = _divide(g["ebit"], g["interest_expense"], name, "interest expense")
+        formula = "息税前利润 ÷ 利息费用 / EBIT ÷ interest expense"
+    elif r.key == "net_margin":
+        values = _divide(g["net_profit"], g["revenue"], name, "revenue")
+        formula = "净利润 ÷ 营业收入 / net profit ÷ revenue"
+    elif r.key == "roe":
+        values = _divide(g["net_profit"], g["equity"], name, "equity", positive=True)
+        formula = "净利润 ÷ 期末所有者权益 / net profit ÷ closing equity"
+    elif r.key in ("ar_turnover", "dso"):
+        ar, averaged = avg("accounts_receivable")
+        ar_zh = "平均应收账款" if averaged else "期末应收账款"
+        ar_en = "average AR" if averaged else "closing AR"
+        turnover = _divide(g["revenue"], ar, "Receivables turnover (应收账款周转率)", ar_en)
+        if r.key == "ar_turnover":
+            values, formula = turnover, f"营业收入 ÷ {ar_zh} / revenue ÷ {ar_en}"
+        else:
+            values = _divide(ar, g["revenue"], name, "revenue") * float(days)
+            formula = (f"{days:g} ÷ 应收账款周转率 = {ar_zh} ÷ 营业收入 × {days:g} / "
+                       f"{days:g} ÷ AR turnover = {ar_en} ÷ revenue × {days:g}")
+    elif r.key == "inventory_turnover":
+        inv, averaged = avg("inventory")
+        inv_zh, inv_en = ("平均存货", "average inventory") if averaged else ("期末存货", "closing inventory")
+        values = _divide(g["cost_of_sales"], inv, name, inv_en)
+        formula = f"营业成本 ÷ {inv_zh} / cost of sales ÷ {inv_en}"
+    else:  # ocf_to_current_liabilities
+        values = _divide(g["operating_cash_flow"], g["current_liabilities"], name, "current liabilities")
+        formula = "经营活动现金流量净额 ÷ 流动负债 / operating cash flow ÷ current liabilities"
+    return values, formula
+
+
 def ratios(financials, *, days: float = 365) -> pd.DataFrame:
     """The textbook financial ratios of a customer, one row per ratio.
 
@@ -305,51 +355,7 @@ def ratios(financials, *, days: float = 365) -> pd.DataFrame:
         if lacking:
             missing[r.key] = lacking
             continue
-        name = f"{r.name_en} ({r.name_zh})"
-        g = st.loc
-        if r.key == "current_ratio":
-            values, formula = _divide(g["current_assets"], g["current_liabilities"], name, "current liabilities"), \
-                "流动资产 ÷ 流动负债 / current assets ÷ current liabilities"
-        elif r.key == "quick_ratio":
-            values = _divide(g["current_assets"] - g["inventory"], g["current_liabilities"], name, "current liabilities")
-            formula = "(流动资产 − 存货) ÷ 流动负债 / (current assets − inventory) ÷ current liabilities"
-        elif r.key == "cash_ratio":
-            values = _divide(g["cash"], g["current_liabilities"], name, "current liabilities")
-            formula = "货币资金 ÷ 流动负债 / cash ÷ current liabilities"
-        elif r.key == "debt_to_assets":
-            values = _divide(g["total_liabilities"], g["total_assets"], name, "total assets")
-            formula = "负债合计 ÷ 资产总计 / total liabilities ÷ total assets"
-        elif r.key == "debt_to_equity":
-            values = _divide(g["total_liabilities"], g["equity"], name, "equity", positive=True)
-            formula = "负债合计 ÷ 所有者权益 / total liabilities ÷ equity"
-        elif r.key == "interest_cover":
-            values = _divide(g["ebit"], g["interest_expense"], name, "interest expense")
-            formula = "息税前利润 ÷ 利息费用 / EBIT ÷ interest expense"
-        elif r.key == "net_margin":
-            values = _divide(g["net_profit"], g["revenue"], name, "revenue")
-            formula = "净利润 ÷ 营业收入 / net profit ÷ revenue"
-        elif r.key == "roe":
-            values = _divide(g["net_profit"], g["equity"], name, "equity", positive=True)
-            formula = "净利润 ÷ 期末所有者权益 / net profit ÷ closing equity"
-        elif r.key in ("ar_turnover", "dso"):
-            ar, averaged = avg("accounts_receivable")
-            ar_zh = "平均应收账款" if averaged else "期末应收账款"
-            ar_en = "average AR" if averaged else "closing AR"
-            turnover = _divide(g["revenue"], ar, "Receivables turnover (应收账款周转率)", ar_en)
-            if r.key == "ar_turnover":
-                values, formula = turnover, f"营业收入 ÷ {ar_zh} / revenue ÷ {ar_en}"
-            else:
-                values = _divide(ar, g["revenue"], name, "revenue") * float(days)
-                formula = (f"{days:g} ÷ 应收账款周转率 = {ar_zh} ÷ 营业收入 × {days:g} / "
-                           f"{days:g} ÷ AR turnover = {ar_en} ÷ revenue × {days:g}")
-        elif r.key == "inventory_turnover":
-            inv, averaged = avg("inventory")
-            inv_zh, inv_en = ("平均存货", "average inventory") if averaged else ("期末存货", "closing inventory")
-            values = _divide(g["cost_of_sales"], inv, name, inv_en)
-            formula = f"营业成本 ÷ {inv_zh} / cost of sales ÷ {inv_en}"
-        else:  # ocf_to_current_liabilities
-            values = _divide(g["operating_cash_flow"], g["current_liabilities"], name, "current liabilities")
-            formula = "经营活动现金流量净额 ÷ 流动负债 / operating cash flow ÷ current liabilities"
+        values, formula = _ratio_values(r, st, avg, days)
         rows.append({"key": r.key, "name_zh": r.name_zh, "name_en": r.name_en, "formula": formula,
                      **{p: float(values[p]) for p in periods}, "reading": f"{r.reading_zh} / {r.reading_en}"})
     if not rows:

@@ -130,6 +130,65 @@ def _money(x: float) -> str:
     return f"¥{x:,.2f}"
 
 
+def _checked_scores(scores: Mapping, weights: Mapping | None) -> tuple[dict[str, float], dict[str, float]]:
+    """Scores in 0-100 and non-negative weights summing to 1, by C."""
+    s = _five(scores, "scores")
+    for k, x in s.items():
+        if not 0 <= x <= 100:
+            raise ValueError(f"score for {k} is {x:g}; scores run from 0 to 100")
+    w = _five(DEFAULT_WEIGHTS if weights is None else weights, "weights")
+    for k, x in w.items():
+        if x < 0:
+            raise ValueError(f"weight for {k} is {x:g}; weights cannot be negative")
+    total_w = math.fsum(w.values())
+    if abs(total_w - 1) > 1e-9:
+        raise ValueError(f"weights sum to {total_w:.10g}, not 1; adjust them so they add up to 1")
+    return s, w
+
+
+def _limit(grade: str, monthly_purchases, terms_days: float, equity, policy: CreditPolicy,
+           zh: list[str], en: list[str]) -> float | None:
+    """The suggested credit limit (None without monthly purchases), explaining each step into ``zh``/``en``."""
+    limit = None
+    if monthly_purchases is None:
+        zh.append("未提供月赊购额，因此不给出建议额度。")
+        en.append("No monthly purchases were given, so no credit limit is suggested.")
+    else:
+        mp = _num("monthly_purchases", monthly_purchases, nonnegative=True)
+        months = terms_days / 30 + policy.grace_months
+        factor = policy.factors[grade]
+        base = round(mp * months * factor, 2)
+        zh.append(f"基础额度 = 月赊购额 {_money(mp)} × (账期 {terms_days:g} 天 ÷ 30 + 宽限 {policy.grace_months:g} 个月) "
+                  f"× {grade} 级系数 {factor:g} = {_money(base)}。")
+        en.append(f"Base limit = monthly purchases {_money(mp)} × (terms {terms_days:g} days ÷ 30 + grace "
+                  f"{policy.grace_months:g} months) × grade {grade} factor {factor:g} = {_money(base)}.")
+        if factor == 0:
+            zh.append(f"{grade} 级系数为 0：不建议赊销，宜采用现款现货或预付款。")
+            en.append(f"Grade {grade} has a factor of 0: sell for cash on delivery or prepayment, not on credit.")
+        limit = base
+        if equity is not None:
+            eq = _num("equity", equity)
+            cap = round(max(eq, 0.0) * policy.equity_share, 2)
+            share = f"{policy.equity_share:.0%}"
+            if eq <= 0:
+                zh.append(f"所有者权益为 {_money(eq)}，没有净资产作缓冲，按权益 {share} 计算的上限为 ¥0.00。")
+                en.append(f"Equity is {_money(eq)}: with no net assets as a cushion, the cap at {share} of equity is ¥0.00.")
+            else:
+                zh.append(f"上限 = 所有者权益 {_money(eq)} × {share} = {_money(cap)}。")
+                en.append(f"Cap = equity {_money(eq)} × {share} = {_money(cap)}.")
+            if cap < base:
+                limit = cap
+                zh.append(f"上限低于基础额度，建议信用额度取上限 {_money(cap)}。")
+                en.append(f"The cap is below the base limit, so the suggested credit limit is the cap, {_money(cap)}.")
+            else:
+                zh.append(f"基础额度未超过上限，建议信用额度为 {_money(base)}。")
+                en.append(f"The base limit is within the cap, so the suggested credit limit is {_money(base)}.")
+        else:
+            zh.append(f"未提供所有者权益，不做权益上限检查；建议信用额度为 {_money(base)}。")
+            en.append(f"No equity was given, so there is no equity cap; the suggested credit limit is {_money(base)}.")
+    return limit
+
+
 def scorecard(scores: Mapping, weights: Mapping | None = None, *, monthly_purchases: float | None = None,
               terms_days: float = 30, equity: float | None = None,
               policy: CreditPolicy | None = None) -> Scorecard:
@@ -197,17 +256,7 @@ def scorecard(scores: Mapping, weights: Mapping | None = None, *, monthly_purcha
     if isinstance(terms_days, bool) or not isinstance(terms_days, (int, float)) \
             or not math.isfinite(terms_days) or terms_days <= 0:
         raise ValueError(f"terms_days must be a positive number of days, not {terms_days!r}")
-    s = _five(scores, "scores")
-    for k, x in s.items():
-        if not 0 <= x <= 100:
-            raise ValueError(f"score for {k} is {x:g}; scores run from 0 to 100")
-    w = _five(DEFAULT_WEIGHTS if weights is None else weights, "weights")
-    for k, x in w.items():
-        if x < 0:
-            raise ValueError(f"weight for {k} is {x:g}; weights cannot be negative")
-    total_w = math.fsum(w.values())
-    if abs(total_w - 1) > 1e-9:
-        raise ValueError(f"weights sum to {total_w:.10g}, not 1; adjust them so they add up to 1")
+    s, w = _checked_scores(scores, weights)
 
     weighted = {k: w[k] * s[k] for k in FIVE_C}
     total = round(math.fsum(weighted.values()), 6)
@@ -228,42 +277,6 @@ def scorecard(scores: Mapping, weights: Mapping | None = None, *, monthly_purcha
     zh.append(f"{total:g} 分不低于 {bounds[grade]:g}{upper}，评为 {grade} 级。")
     en.append(f"{total:g} is at least {bounds[grade]:g}{upper_en}, so the grade is {grade}.")
 
-    limit = None
-    if monthly_purchases is None:
-        zh.append("未提供月赊购额，因此不给出建议额度。")
-        en.append("No monthly purchases were given, so no credit limit is suggested.")
-    else:
-        mp = _num("monthly_purchases", monthly_purchases, nonnegative=True)
-        months = terms_days / 30 + policy.grace_months
-        factor = policy.factors[grade]
-        base = round(mp * months * factor, 2)
-        zh.append(f"基础额度 = 月赊购额 {_money(mp)} × (账期 {terms_days:g} 天 ÷ 30 + 宽限 {policy.grace_months:g} 个月) "
-                  f"× {grade} 级系数 {factor:g} = {_money(base)}。")
-        en.append(f"Base limit = monthly purchases {_money(mp)} × (terms {terms_days:g} days ÷ 30 + grace "
-                  f"{policy.grace_months:g} months) × grade {grade} factor {factor:g} = {_money(base)}.")
-        if factor == 0:
-            zh.append(f"{grade} 级系数为 0：不建议赊销，宜采用现款现货或预付款。")
-            en.append(f"Grade {grade} has a factor of 0: sell for cash on delivery or prepayment, not on credit.")
-        limit = base
-        if equity is not None:
-            eq = _num("equity", equity)
-            cap = round(max(eq, 0.0) * policy.equity_share, 2)
-            share = f"{policy.equity_share:.0%}"
-            if eq <= 0:
-                zh.append(f"所有者权益为 {_money(eq)}，没有净资产作缓冲，按权益 {share} 计算的上限为 ¥0.00。")
-                en.append(f"Equity is {_money(eq)}: with no net assets as a cushion, the cap at {share} of equity is ¥0.00.")
-            else:
-                zh.append(f"上限 = 所有者权益 {_money(eq)} × {share} = {_money(cap)}。")
-                en.append(f"Cap = equity {_money(eq)} × {share} = {_money(cap)}.")
-            if cap < base:
-                limit = cap
-                zh.append(f"上限低于基础额度，建议信用额度取上限 {_money(cap)}。")
-                en.append(f"The cap is below the base limit, so the suggested credit limit is the cap, {_money(cap)}.")
-            else:
-                zh.append(f"基础额度未超过上限，建议信用额度为 {_money(base)}。")
-                en.append(f"The base limit is within the cap, so the suggested credit limit is {_money(base)}.")
-        else:
-            zh.append(f"未提供所有者权益，不做权益上限检查；建议信用额度为 {_money(base)}。")
-            en.append(f"No equity was given, so there is no equity cap; the suggested credit limit is {_money(base)}.")
+    limit = _limit(grade, monthly_purchases, terms_days, equity, policy, zh, en)
     return Scorecard(table=table, total=total, grade=grade, limit=limit, reasoning_zh=zh, reasoning_en=en)
 
