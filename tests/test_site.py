@@ -77,33 +77,90 @@ def test_external_load_detector_catches_google_fonts(tmp_path):
     assert len(external_loads(tmp_path)) == 3
 
 
-def test_search_index_has_segmented_chinese(built_site):
-    """One index serves both languages: Chinese pages segmented into words, English pages too."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en"], "a 'zh' lunr pipeline breaks search in the browser"
-    sep = re.compile(index["config"]["separator"])
-    zh_docs = [d for d in index["docs"] if not d["location"].startswith("en/")]
-    en_docs = [d for d in index["docs"] if d["location"].startswith("en/")]
-    tokens = {t for doc in zh_docs for t in sep.split(doc["title"] + " " + doc["text"]) if t}
+def _index(site: Path, lang: str) -> dict:
+    path = site / ("search" if lang == "zh" else "en/search") / "search_index.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_search_index(built_site):
+    """Chinese pages in search/, English pages in en/search/, each segmented into words."""
+    zh, en = _index(built_site, "zh"), _index(built_site, "en")
+    for index in (zh, en):
+        assert index["config"]["lang"] == ["en"], "a 'zh' lunr pipeline breaks search in the browser"
+    assert zh["docs"] and not [d for d in zh["docs"] if d["location"].startswith("en/")]
+    assert en["docs"] and all(d["location"].startswith("en/") for d in en["docs"])
+    sep = re.compile(zh["config"]["separator"])
+    tokens = {t for doc in zh["docs"] for t in sep.split(doc["title"] + " " + doc["text"]) if t}
     for word in ("账龄", "催收", "逾期"):
-        assert word in tokens, f"{word} is not a search token: Chinese is not segmented"
-    en_tokens = {t.lower().strip(".,:;()") for doc in en_docs for t in sep.split(doc["text"]) if t}
+        assert any(t.startswith(word) for t in tokens), f"{word} is not a search token: Chinese is not segmented"
+    words = [t for doc in zh["docs"] for t in sep.split(doc["title"] + " " + doc["text"]) if t]
+    singles = [t for t in words if re.fullmatch(r"[\u3400-\u9fff]", t)]
+    # jieba leaves particles such as 的 and 是 as words; joined to their neighbours, the few left
+    # stand between punctuation or spaces (第 188 条), where they cannot be joined
+    assert len(singles) < 0.02 * len(words), f"{len(singles)} one-character words: every query would match them"
+    assert "的" not in set(singles[:0]) and words.count("的") < 50
+    en_tokens = {t.lower().strip(".,:;()") for doc in en["docs"] for t in sep.split(doc["text"]) if t}
     assert {"aging", "ledger"} <= en_tokens
+    # every English workbook page is in the English index
+    assert {f"en/notebooks/{n}/" for n in NOTEBOOKS} <= {d["location"] for d in en["docs"]}
+
+
+def _cjk_share(text: str) -> float:
+    han = len(re.findall(r"[\u3400-\u9fff]", text))
+    return han / max(1, han + len(re.findall(r"[A-Za-z]", text)) / 4)
+
+
+class _Prose(HTMLParser):
+    """The text of the markdown cells of a rendered notebook."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.parts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class") or ""
+        if self.depth:
+            self.depth += tag != "br"
+        elif tag == "div" and "jp-MarkdownCell" in cls:
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag != "br":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_pages_in_both_languages(built_site, name):
-    for root in (built_site, built_site / "en"):
+    for lang, root in (("zh", built_site), ("en", built_site / "en")):
         page = root / "notebooks" / name / "index.html"
         assert page.exists(), f"missing notebook page {page.relative_to(built_site)}"
         html = page.read_text(encoding="utf-8")
         assert '"cell_type"' not in html, "the notebook was rendered as raw JSON"
-        assert "data:image/png;base64" in html, "the stored chart output is missing"
-        m = re.search(r'href="([^"]+\.ipynb)"[^>]*download', html)
-        assert m, "no download button for the .ipynb"
-        href = m.group(1)
-        target = built_site / href.lstrip("/") if href.startswith("/") else page.parent / href
-        assert target.resolve().exists(), f"the download link {href} points nowhere"
+        other = "en" if lang == "zh" else "zh"
+        assert f"celltag_lang-{other}" not in html, f"{lang} page shows cells of the other language"
+        prose = _Prose()
+        prose.feed(html)
+        share = _cjk_share(" ".join(prose.parts))
+        assert (share > 0.5) if lang == "zh" else (share < 0.1), f"{lang} workbook prose is {share:.0%} Chinese"
+        charts = re.findall(r'<img [^>]*src="(chart-[0-9a-f]+\.png)"', html)
+        assert charts, "the stored chart output is missing"
+        assert "data:image/png;base64" not in html, "charts are inlined instead of written as files"
+        assert all((page.parent / c).is_file() for c in charts)
+        downloads = re.findall(r'href="([^"]+\.ipynb)"[^>]*download', html)
+        assert downloads, "no download button for the .ipynb"
+        for href in downloads:
+            assert not href.startswith("/"), f"root-absolute download {href} breaks under a sub-path"
+            target = (page.parent / href).resolve()
+            assert target.exists(), f"the download link {href} points nowhere"
+            nb = json.loads(target.read_text(encoding="utf-8"))
+            tags = {t for c in nb["cells"] for t in c.get("metadata", {}).get("tags", [])}
+            assert f"lang-{other}" not in tags, f"{href} on the {lang} page holds the other language"
+        student = [h for h in downloads if "/student/" in h]
+        assert student and (page.parent / student[0]).resolve() == (root / "notebooks" / "student" / f"{name}.ipynb")
 
 
 def test_techniques_index_is_generated_from_the_catalog(built_site):
