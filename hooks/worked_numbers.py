@@ -43,9 +43,9 @@ FIELDS = {  # name -> [(input name, type, default, zh label, en label)], results
                      "Latest written confirmation or promise to pay (optional)")],
                    [("expiry", "时效届满日", "Limitation ends"), ("warn", "最后六个月开始", "Last six months begin")]),
 }
-NOTE = {"zh": "在浏览器里计算，不上传任何数据；公式与上面的算例相同（由 coursekit 测试核对）。",
-        "en": "Computed in your browser; nothing is sent anywhere. Same formula as the worked example (checked against "
-              "coursekit by a test)."}
+NOTE = {"zh": "默认值是示例数字。在浏览器里计算，不上传任何数据；公式与上面的算例相同（由 coursekit 测试核对）。",
+        "en": "The default values are example figures. Computed in your browser; nothing is sent anywhere. Same formula "
+              "as the worked example (checked against coursekit by a test)."}
 SEP = {"zh": "：", "en": ": "}
 TITLE = {"zh": "计算器：填入你的数字", "en": "Calculator: try your own numbers"}
 INPUT_STYLE = ("font:inherit;color:inherit;background:transparent;padding:.15em .4em;"

@@ -145,3 +145,24 @@ def test_diagrams_render_on_a_phone_in_both_schemes(browser, server, tmp_path, l
         context.close()
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert errors == [], f"page errors: {errors}"
+
+
+def test_every_template_button_in_the_built_site_downloads_a_file_that_opens(built_site):
+    """Each [[tpl:]] link, as built, points at a file next to the site that opens."""
+    import openpyxl
+
+    href = re.compile(r'<a class="md-button" href="([^"]*templates/[^"]+)" download>')
+    seen, pages = set(), 0
+    for html in built_site.rglob("*.html"):
+        links = href.findall(html.read_text(encoding="utf-8"))
+        pages += bool(links)
+        for link in links:
+            target = (html.parent / link).resolve()
+            assert target.is_file(), f"{html.relative_to(built_site)}: {link} does not exist"
+            seen.add(target)
+    assert pages >= 30 and len(seen) >= 20, (pages, len(seen))
+    for target in seen:
+        if target.suffix == ".xlsx":
+            openpyxl.load_workbook(target, read_only=True).close()
+        else:
+            assert target.read_text(encoding="utf-8").strip()
