@@ -5,6 +5,7 @@ mkdocs-jupyter makes from ``.ipynb`` files (mkdocs-static-i18n issue #198).
 """
 import json
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -28,18 +29,133 @@ class _InstantNavNote(logging.Filter):
 logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_InstantNavNote())
 
 
+_HAN = re.compile(r"^[\u3400-\u9fff]$")
+ZWSP = "\u200b"
+
+
+def glue_single_characters(text: str) -> str:
+    """Join each one-character Chinese word to the word (or number) before it, or else to the
+    Chinese word after it.
+
+    jieba leaves particles and single characters (的, 是, 日, 时 …) as words of their own;
+    the browser then splits a query such as 诉讼时效 into every word of the index it
+    contains, down to 时, and finds half the site. Joined to a neighbour, 的 stops being a
+    word, while a prefix search for the neighbour (诉讼时效*) still finds it."""
+    parts = text.split(ZWSP)
+    out: list[str] = []
+    carry = ""
+    for part in parts:
+        if _HAN.match(part):
+            if out and out[-1] and (_HAN.match(out[-1][-1]) or out[-1][-1].isalnum()):
+                out[-1] += part
+            else:
+                carry += part
+            continue
+        if carry:
+            if part[:1] and _HAN.match(part[:1]):
+                part = carry + part
+            else:
+                out.append(carry)
+            carry = ""
+        out.append(part)
+    if carry:
+        out.append(carry)
+    return ZWSP.join(out)
+
+
+# Search weight by part of the site. A reader who types a term of art wants the page about
+# it: the law page or the technique, before the workbook, the syllabus and the API
+# reference, which mention every term in passing. (Material already ranks a page above
+# its own sections; these factors rank one kind of page above another.)
+BOOSTS = (("law/", 2.0), ("techniques/index", 1.0), ("techniques/chapter-", 1.0), ("techniques/", 1.6),
+          ("templates/", 1.4), ("glossary/", 1.2), ("notebooks/", 1.0), ("syllabus/", 0.7),
+          ("instructor/", 0.5), ("api/", 0.4))
+
+
+def search_boost(location: str) -> float:
+    loc = location[3:] if location.startswith("en/") else location
+    if loc in ("", "#") or loc.startswith("#"):
+        return 0.7  # the home page
+    return next((factor for prefix, factor in BOOSTS if loc.startswith(prefix)), 1.0)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the merged index
 def on_post_build(config, **kwargs):
-    """Keep one search index for both languages, tokenised for English.
+    """One search index per language, tokenised for English, without one-character words.
 
-    mkdocs-static-i18n (``reconfigure_search: true``) merges the pages of every language
-    into one index, which Chinese search needs; it also adds ``zh`` to the index's
-    languages, which makes the browser load a Chinese lunr pipeline that breaks
-    search. Chinese text is already segmented with jieba at build time, so the
-    English pipeline and the separator in mkdocs.yml serve both languages.
+    mkdocs-static-i18n leaves the entries of every language in one merged index; here it is
+    split into ``search/search_index.json`` (Chinese) and ``en/search/search_index.json``
+    (English), which javascripts/search-index.js asks for by the page's language. The
+    English lunr pipeline serves both: Chinese is segmented with jieba at build time, and
+    a ``zh`` pipeline breaks search in the browser.
     """
-    index = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index.exists():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        data["config"]["lang"] = ["en"]
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    site = Path(config["site_dir"])
+    _no_source_maps(site)
+    _sitemaps(site, config["site_url"] or "/")
+    index = site / "search" / "search_index.json"
+    if not index.exists():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["config"]["lang"] = ["en"]
+    for doc in data["docs"]:
+        doc["title"] = glue_single_characters(doc["title"])
+        doc["text"] = glue_single_characters(doc["text"])
+    for doc in data["docs"]:
+        boost = search_boost(doc["location"])
+        if boost != 1:
+            doc["boost"] = boost
+    by_lang = {"zh": [], "en": []}
+    for doc in data["docs"]:
+        by_lang["en" if doc["location"].startswith("en/") else "zh"].append(doc)
+    for lang, path in (("zh", index), ("en", site / "en" / "search" / "search_index.json")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = {"config": data["config"], "docs": by_lang[lang]}
+        path.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Drop the ``<link rel="alternate" hreflang>`` tags from the head.
+
+    Material fetches ``sitemap.xml`` beside each alternate (``/en/sitemap.xml`` does not
+    exist: a console error on every page), and its sitemap entries are absolute URLs, so
+    under a sub-path or another port the lookup would send the reader to the other
+    language's home instead of the same page. Without them the language menu (whose links
+    mkdocs-static-i18n already points at the same page in the other language) just works.
+    """
+    return _ALTERNATE.sub("", output)
+
+
+def _no_source_maps(site: Path) -> None:
+    """Ship no ``.map`` files (about 1.3 MB) and no references to them."""
+    for path in (site / "assets").rglob("*.map"):
+        path.unlink()
+    for path in [*(site / "assets").rglob("*.js"), *(site / "assets").rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        cleaned = re.sub(r"\n?/[/*]# sourceMappingURL=[^\n]*", "", text)
+        if cleaned != text:
+            path.write_text(cleaned, encoding="utf-8")
+
+
+def _sitemaps(site: Path, site_url: str) -> None:
+    """``sitemap.xml`` for the Chinese pages and ``en/sitemap.xml`` for the English ones.
+
+    Material fetches the sitemap on every page for instant navigation; the one
+    mkdocs-static-i18n writes lists both languages with their alternates (115 kB).
+    One small sitemap per language says the same for a crawler (``hreflang`` alternates
+    are in each page's language menu) at a fifth of the weight."""
+    import gzip
+
+    base = site_url.rstrip("/") + "/"
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    pages = ["" if p == "." else p + "/" for p in pages]
+    for lang, root in (("zh", site), ("en", site / "en")):
+        urls = [p for p in pages if p.startswith("en/") == (lang == "en")]
+        body = "".join(f"<url><loc>{base}{p}</loc></url>\n" for p in urls)
+        xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "sitemap.xml").write_text(xml, encoding="utf-8")
+        (root / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
