@@ -39,12 +39,16 @@ def on_config(config, **kwargs):
             item["工作簿"] = [f"notebooks/{p.name}" for p in sorted(NB_DIR.glob("[0-9][0-9]-*.ipynb"))]
     if section is None:
         return config
-    translations = {}
+    translations = {"本章概览": "Chapter overview"}
     for cid, ch in chaps.iterrows():
         label = f"第{cid}章 {ch.title_zh}"
         translations[label] = f"{cid}. {ch.title_en}"
         pages = [f"techniques/chapter-{cid:02d}.md"] + list(techs[techs.chapter == cid].page)
         pages = [p for p in pages if (docs / p).exists()]
+        if pages and pages[0].startswith("techniques/chapter-"):
+            # the section label already carries the chapter's title: its overview page is
+            # listed as "本章概览", not under the same title a second time
+            pages[0] = {"本章概览": pages[0]}
         if pages:
             section.append({label: pages})
     i18n = config["plugins"].get("i18n")
@@ -75,10 +79,12 @@ def _table(rows, lang: str, prefix: str) -> str:
     for tid, r in rows.iterrows():
         grades = "、".join(GRADE[lang][g] for g in sorted(r.grades, reverse=True)) if lang == "zh" \
             else ", ".join(GRADE[lang][g] for g in sorted(r.grades, reverse=True))
-        link = f"[{_title(r, lang)}]({prefix}{tid:02d}-{r.slug}.md)"
+        link = f"[{_title(r, lang)}]({prefix}{tid:02d}-{r.slug}.md) {_badge(r.compliance, lang)}"
         lines.append(f"| {tid} | {link} | {r.chapter} | {catalog.STAGE_LABELS[lang][r.stage]} | "
                      f"{_badge(r.compliance, lang)} | {grades} |")
-    return head + "\n".join(lines) + "\n"
+    # the wrapper lets the stylesheet hide the secondary columns on a phone, and
+    # javascripts/techniques-filter.js add its filter (chapter, stage, compliance, grade)
+    return f'<div class="ck-techniques" markdown>\n\n{head}' + "\n".join(lines) + "\n\n</div>\n"
 
 
 TPL_REF = re.compile(r"\[\[tpl:([a-z-]+)\]\]")
