@@ -27,7 +27,7 @@ import math
 from collections.abc import Sequence
 
 __all__ = ["dso", "dso_trend", "period_figures", "dso_standard", "dso_average", "dso_countback", "best_possible_dso", "average_days_delinquent",
-           "cei", "ar_turnover"]
+           "cei", "ar_turnover", "monthly_flows"]
 
 
 def _num(name: str, value, *, positive: bool = False, nonnegative: bool = False) -> float:
@@ -281,3 +281,48 @@ def dso_trend(ledger, period_ends, days: int = 90) -> pd.DataFrame:  # noqa: F82
                      "countback": dso(ledger, end, days, "countback"), "best_possible": best,
                      "add": average_days_delinquent(std, best)})
     return pd.DataFrame(rows).set_index("period_end").round(2)
+
+
+def monthly_flows(ledger, month_ends, customer: str | None = None) -> pd.DataFrame:  # noqa: F821
+    """Invoicing, cash received, credit notes and the closing balance for each month.
+
+    One row per date of ``month_ends`` (e.g. ``pd.date_range(..., freq="ME")``); each
+    row covers the calendar month ending that day, (previous month-end, month-end].
+    Columns: ``invoiced`` (invoice amounts dated in the month), ``cash`` (receipts of
+    kind ``payment``, applied or not), ``credit_notes`` and ``ar_end`` (net receivables
+    at the month-end, unapplied credits deducted, as in :func:`coursekit.aging.aging`).
+    For the whole ledger, ``ar_end`` − the previous month's ``ar_end`` = ``invoiced`` −
+    ``cash`` − ``credit_notes``. ``customer`` restricts everything to one customer.
+
+    Examples
+    --------
+    >>> import coursekit as ck, pandas as pd
+    >>> ends = pd.date_range("2026-07-31", "2026-10-31", freq="ME")
+    >>> list(monthly_flows(ck.sample_ledger(seed=7), ends).columns)
+    ['invoiced', 'cash', 'credit_notes', 'ar_end']
+    """
+    import numpy as np
+    import pandas as pd
+
+    from .aging import balances_as_of
+
+    ends = pd.DatetimeIndex(pd.to_datetime(list(month_ends)))
+    hi = ends.to_numpy().astype("datetime64[D]").astype(np.int64)
+    lo = (ends - pd.offsets.MonthEnd(1)).to_numpy().astype("datetime64[D]").astype(np.int64)
+    inv, pay = ledger.invoices, ledger.payments
+    mine_inv = np.ones(len(inv), bool) if customer is None else (inv["customer"] == customer).fillna(False).to_numpy()
+    mine_pay = np.ones(len(pay), bool) if customer is None else (pay["customer"] == customer).fillna(False).to_numpy()
+
+    def per_month(days, cents, keep):
+        d, c = days[keep], cents[keep]
+        return np.array([c[(d > a) & (d <= b)].sum() for a, b in zip(lo, hi, strict=True)], dtype=np.int64) / 100
+
+    kind = pay["kind"].to_numpy(dtype=object, na_value="payment")
+    out = pd.DataFrame({
+        "invoiced": per_month(ledger._inv_day, ledger._inv_cents, mine_inv),
+        "cash": per_month(ledger._pay_day, ledger._pay_cents, mine_pay & (kind == "payment")),
+        "credit_notes": per_month(ledger._pay_day, ledger._pay_cents, mine_pay & (kind == "credit_note")),
+    }, index=pd.Index(ends, name="month_end"))
+    balances = [balances_as_of(ledger, d) for d in ends]
+    out["ar_end"] = [round(float(b.sum() if customer is None else b.get(customer, 0.0)), 2) for b in balances]
+    return out
