@@ -18,7 +18,8 @@
   aging, grades, limitation and plan as live formulas, pre-filled with the sample ledger;
 * further letters: a repayment undertaking with an optional guarantor clause (还款承诺书),
   a payment-order application (支付令申请书), a bankruptcy proof of claim (债权申报书) and
-  a notice of lien (留置通知书).
+  a notice of lien (留置通知书), a notice suspending performance (中止履行通知书) and a notice of
+  assignment of a claim (债权转让通知书).
 
 Every form ends with notes naming the articles that make its clauses work.
 ``LABELS`` gives each template's link text for ``[[tpl:NAME]]``.
@@ -38,7 +39,7 @@ __all__ = ["write_templates", "TEMPLATES", "LABELS"]
 
 AS_OF = "2026-10-31"
 LETTERS = ("reminder", "demand-letter", "balance-confirmation", "repayment-undertaking",
-           "payment-order-application", "claim-filing", "lien-notice")
+           "payment-order-application", "claim-filing", "lien-notice", "suspension-notice", "assignment-notice")
 SHEETS_EXTRA = ("statement", "call-log")
 
 CREDIT_FORM = {
@@ -85,6 +86,7 @@ LABELS = {
            "demand-letter": "催款函（文本）", "balance-confirmation": "对账函（文本）",
            "repayment-undertaking": "还款承诺书（文本）", "payment-order-application": "支付令申请书（文本）",
            "claim-filing": "债权申报书（文本）", "lien-notice": "留置通知书（文本）",
+           "suspension-notice": "中止履行通知书（文本）", "assignment-notice": "债权转让通知书（文本）",
            "statement": "对账单（Excel）", "call-log": "催收记录表（Excel）",
            "excel-tool": "账龄分析表格（Excel 公式版）"},
     "en": {"collection-plan": "Collection plan (Excel)", "aging-record": "Aging record table (Excel)",
@@ -93,6 +95,8 @@ LABELS = {
            "repayment-undertaking": "Repayment undertaking (text)",
            "payment-order-application": "Payment order application (text)",
            "claim-filing": "Bankruptcy proof of claim (text)", "lien-notice": "Notice of lien (text)",
+           "suspension-notice": "Notice of suspension of performance (text)",
+           "assignment-notice": "Notice of assignment of a claim (text)",
            "statement": "Balance statement (Excel)", "call-log": "Collection call log (Excel)",
            "excel-tool": "Aging analysis spreadsheet (Excel, live formulas)"},
 }

@@ -133,6 +133,8 @@ def _all_text(path):
     ("lien-notice", {"zh": ["第447条", "第448条", "第453条"], "en": ["art. 447", "art. 448", "art. 453"]}),
     ("statement", {"zh": ["第195条", "第14条"], "en": ["art. 195", "art. 14"]}),
     ("call-log", {"zh": ["第8条", "第14条", "第6条"], "en": ["art. 8", "art. 14", "art. 6"]}),
+    ("suspension-notice", {"zh": ["第527条", "第528条"], "en": ["art. 527", "art. 528"]}),
+    ("assignment-notice", {"zh": ["第546条", "第545条"], "en": ["art. 546", "art. 545"]}),
 ])
 def test_new_forms_name_the_articles_that_make_them_work(written, name, articles):
     folder, _ = written
