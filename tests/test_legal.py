@@ -435,3 +435,20 @@ def test_payment_order_bad_service_date():
         payment_order_timeline("2026-03-01", served_on="2026-02-28")
     with pytest.raises(ValueError):
         payment_order_timeline("someday")
+
+
+_DAY = st.integers(-100, 4000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+       st.one_of(st.none(), _DAY), st.one_of(st.none(), _DAY), st.one_of(st.none(), _DAY))
+def test_the_ledger_view_and_the_explained_walk_never_disagree(due, pay, demand, ack):
+    due = T(due)
+    when = {k: (None if v is None else due + pd.Timedelta(days=v))
+            for k, v in (("partial_payment", pay), ("demand", demand), ("acknowledgement", ack))}
+    as_of = max([due] + [d for d in when.values() if d is not None])
+    walk = limitation(due, [(d, k) for k, d in when.items() if d is not None], as_of=as_of)
+    quick = limitation_expiry(pd.Series([due]), **{col: pd.Series([when[k]], dtype="datetime64[s]")
+                                                   for k, col in _VECTOR_CAUSE.items()})
+    assert quick.loc[0, "expiry"] == walk.expiry
