@@ -42,7 +42,7 @@ def test_excel_report_sheets_match_the_api(tmp_path):
     sheets = pd.read_excel(path, sheet_name=None)
     from coursekit.report import TEXT
 
-    assert set(sheets) == {TEXT["en"][k][:31] for k in ("summary", "plan", "aging", "dso", "grades", "deadlines")}
+    assert set(sheets) == {TEXT["en"][k][:31] for k in ("summary", "plan", "aging", "dso", "grades", "deadlines", "imported")}
     aging = sheets["Aging"].set_index("customer")
     api = ck.aging(LEDGER, AS_OF)
     assert aging["total"].round(2).to_dict() == api["total"].round(2).to_dict()
@@ -81,3 +81,23 @@ def test_a_big_table_is_cut_in_the_html_and_complete_in_the_xlsx(tmp_path, monke
     sheets = pd.read_excel(write_report(big, AS_OF, tmp_path / "r.xlsx", lang="en"), sheet_name=None)
     assert len(sheets["Collection plan"]) == len(plan)
     assert sheets["Collection plan"]["customer"].tolist() == plan["customer"].tolist()
+
+
+def test_report_on_an_open_item_export_carries_the_import_summary(tmp_path):
+    """An export without receipt dates: the report is built for its export date, shows what was read,
+    and leaves the average-balance DSO (which needs an earlier balance) blank instead of guessing it."""
+    from pathlib import Path
+
+    import openpyxl
+
+    src = Path(__file__).parent / "exports" / "kingdee-open-items" / "kingdee-ar-detail.xlsx"
+    ledger = ck.load_ledger(src)
+    html_out = ck.report.write_report(ledger, "2026-11-30", tmp_path / "r.html", lang="en")
+    page = html_out.read_text(encoding="utf-8")
+    assert 'id="import"' in page and "header found on row 4" in page and "&#x27;合计&#x27;" in page
+    xlsx_out = ck.report.write_report(ledger, "2026-11-30", tmp_path / "r.xlsx", lang="en")
+    wb = openpyxl.load_workbook(xlsx_out)
+    assert "Import summary" in wb.sheetnames
+    dso = {r[0]: r[1] for r in wb["DSO figures"].iter_rows(min_row=2, values_only=True)}
+    assert dso["Average-balance DSO"] is None and dso["Standard DSO"] > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r.xlsx"]   # no temporary file left
