@@ -185,8 +185,14 @@ def _late_damages(p, lang):
                          f"{_pct(r['rate_high'])}，逾期 {r['days_overdue']} 天",
                    "en": f"amount × LPR × (1.3 to 1.5) × days late ÷ 365; annual rate {_pct(r['rate_low'])} – "
                          f"{_pct(r['rate_high'])}, {r['days_overdue']} days late"}
-    given = {"zh": f"欠款 {_money(amount, lang)}，{_date(due)} 到期，{_date(paid)} 付清；{src}",
-             "en": f"{_money(amount, lang)} due {_date(due)}, paid {_date(paid)}; {src}"}[lang]
+    if p.get("until") == "bankruptcy":  # interest stops when the court accepts the case (Bankruptcy Law art. 46)
+        given = {"zh": f"欠款 {_money(amount, lang)}，{_date(due)} 到期；法院 {_date(paid)} 受理破产申请，利息和违约金"
+                       f"只算到这一天（《企业破产法》第46条）；{src}",
+                 "en": f"{_money(amount, lang)} due {_date(due)}; the court accepted the bankruptcy case on {_date(paid)}, "
+                       f"and interest and damages stop on that day (Enterprise Bankruptcy Law art. 46); {src}"}[lang]
+    else:
+        given = {"zh": f"欠款 {_money(amount, lang)}，{_date(due)} 到期，{_date(paid)} 付清；{src}",
+                 "en": f"{_money(amount, lang)} due {_date(due)}, paid {_date(paid)}; {src}"}[lang]
     title = {"zh": "逾期付款违约金", "en": "late-payment damages"}[lang]
     return _block(lang, title, given, formula[lang], res, r["basis"], "legal.late_payment_damages")
 
