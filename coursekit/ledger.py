@@ -373,14 +373,14 @@ class Ledger:
         else:
             out["disputed"] = False
         out["_row"] = labels
-        if problems:
-            return out, None
-        derived = self._receipts(df, out, money, credit, labels, problems)
-        credits = self._credits(out, money, credit, labels, problems)
         inv = out[inv_row].reset_index(drop=True)
         if not has_payments:
             inv = self._instalments(inv)
         self._check_ids(inv, problems)
+        if problems:
+            return out, None
+        derived = self._receipts(df, out, money, credit, labels, problems)
+        credits = self._credits(out, money, credit, labels, problems)
         zero = int((inv["amount"] == 0).sum())
         if zero:
             inv.loc[inv["amount"] == 0, "amount"] = 0.0
@@ -398,7 +398,8 @@ class Ledger:
             return inv
         same = inv.drop(columns=["_row"]).astype(str).duplicated(keep=False)
         groups = inv[dup].groupby("invoice_id", sort=False)
-        one_invoice = (groups["customer"].transform("nunique") == 1) & (groups["invoice_date"].transform("nunique") == 1)
+        one_invoice = ((groups["customer"].transform("nunique", dropna=False) == 1)
+                       & (groups["invoice_date"].transform("nunique", dropna=False) == 1))
         split = dup & ~same & one_invoice.reindex(inv.index, fill_value=False)
         if not split.any():
             return inv
