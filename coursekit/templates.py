@@ -26,6 +26,7 @@ Every form ends with notes naming the articles that make its clauses work.
 """
 from __future__ import annotations
 
+import contextlib
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -110,8 +111,10 @@ STATEMENT = {
                      "□ 确认：截至＿＿＿＿年＿＿月＿＿日，我司尚欠贵司人民币＿＿＿＿元，数额无误，将于＿＿＿＿年＿＿月＿＿日前支付。",
                      "□ 不符：差异金额人民币＿＿＿＿元，原因及凭证：＿＿＿＿＿＿＿＿",
                      "债务人（盖章）：＿＿＿＿＿＿公司    经办人签字：＿＿＿＿    日期：＿＿＿＿"],
-           "notes": ["盖章确认即中断时效：对方在“确认”栏盖章，属于同意履行义务，诉讼时效从确认之日起重新计算三年"
-                     "（《民法典》第195条；《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第14条）。",
+           "notes": ["请对方在“确认”栏写明付款日期后盖章：写明了何时付款，属于同意履行义务，诉讼时效从确认之日起"
+                     "重新计算三年（《民法典》第195条；《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》"
+                     "第14条）。只确认余额、不写付款安排的，各地法院认定不一；对账单附有付款要求并已送达的，至少可作为"
+                     "一次催告（《民法典》第195条）。",
                      "“确认”栏写了付款日期，就同时是一份还款承诺；时效已届满的旧账，对方确认并同意支付后不能再以时效抗辩"
                      "（《民法典》第192条）。",
                      "只列双方都有单据的发票和收款；有争议的发票单独列明，不要混入确认金额。",
@@ -127,9 +130,11 @@ STATEMENT = {
                      "will pay it by ________.",
                      "[ ] Not agreed: difference CNY ________; reason and documents: ________",
                      "Debtor (company seal): ________ Co., Ltd.   Signed by: ________   Date: ________"],
-           "notes": ["A sealed confirmation interrupts the limitation period: it is the debtor agreeing to perform, so "
-                     "the three years run again from the date of confirmation (PRC Civil Code art. 195; SPC rules on "
-                     "limitation, Fa Shi [2008] No. 11, art. 14).",
+           "notes": ["Ask the customer to fill in the payment date before sealing: a confirmation that says when it will "
+                     "pay is the debtor agreeing to perform, so the three years run again from that date (PRC Civil "
+                     "Code art. 195; SPC rules on limitation, Fa Shi [2008] No. 11, art. 14). Courts differ on a seal "
+                     "under the balance alone; a statement that asks for payment and is delivered counts at least as "
+                     "a demand (Civil Code art. 195).",
                      "With a payment date filled in, the confirmation is also a promise to pay; on an old debt whose "
                      "period had expired, a debtor who confirms and agrees to pay cannot then plead expiry (Civil Code "
                      "art. 192).",
@@ -182,6 +187,15 @@ CALL_LOG = {
 }
 
 
+@contextlib.contextmanager
+def _workbook(path: Path):
+    """An Excel writer on a temporary file that replaces ``path`` only when the workbook is complete."""
+    from .export import safe_output
+
+    with safe_output(path, ".xlsx") as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+        yield xw
+
+
 def _example_row(df: pd.DataFrame) -> pd.DataFrame:
     return df.head(1) if len(df) else df
 
@@ -199,6 +213,8 @@ def write_templates(folder: str | Path) -> list[Path]:
     """Write every template into ``folder``; return the paths written."""
     import coursekit as ck
 
+    from .export import safe_output
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     ledger = ck.load_ledger(ck.sample.sample_path())
@@ -207,13 +223,13 @@ def write_templates(folder: str | Path) -> list[Path]:
         s = SHEETS[lang]
         plan = with_headers(_example_row(ck.collection_plan(ledger, AS_OF, lang=lang)), lang)
         path = folder / f"collection-plan-{lang}.xlsx"
-        with pd.ExcelWriter(path) as xw:
+        with _workbook(path) as xw:
             _write_sheet(xw, plan, s["plan"])
         written.append(path)
 
         items = ck.open_items(ledger, AS_OF)
         path = folder / f"aging-record-{lang}.xlsx"
-        with pd.ExcelWriter(path) as xw:
+        with _workbook(path) as xw:
             _write_sheet(xw, with_headers(_example_row(items), lang), s["items"])
             _write_sheet(xw, with_headers(_example_row(ck.aging(ledger, AS_OF)), lang), s["summary"])
         written.append(path)
@@ -221,15 +237,15 @@ def write_templates(folder: str | Path) -> list[Path]:
         rows = [(section, field, "") for section, fields in CREDIT_FORM[lang] for field in fields]
         cols = ["部分", "项目", "内容 / 证据来源"] if lang == "zh" else ["Section", "Item", "Finding / source of evidence"]
         path = folder / f"credit-investigation-{lang}.xlsx"
-        with pd.ExcelWriter(path) as xw:
+        with _workbook(path) as xw:
             _write_sheet(xw, pd.DataFrame(rows, columns=cols), s["credit"])
         written.append(path)
 
         for name in LETTERS:
             src = resources.files("coursekit").joinpath(f"data/letters/{name}-{lang}.txt")
             dest = folder / f"{name}-{lang}.txt"
-            with resources.as_file(src) as real:
-                shutil.copyfile(real, dest)
+            with resources.as_file(src) as real, safe_output(dest, ".txt") as tmp:
+                shutil.copyfile(real, tmp)
             written.append(dest)
 
         written.append(_write_statement(folder / f"statement-{lang}.xlsx", items, lang))
@@ -257,7 +273,7 @@ def _write_statement(path: Path, items: pd.DataFrame, lang: str) -> Path:
         t["columns"][5]: rows["outstanding"].round(2).to_numpy(),
         t["columns"][6]: rows["outstanding"].cumsum().round(2).to_numpy(),
     })
-    with pd.ExcelWriter(path) as xw:
+    with _workbook(path) as xw:
         table.to_excel(xw, sheet_name=t["sheet"], index=False, startrow=2)
         ws = xw.sheets[t["sheet"]]
         ws.cell(row=1, column=1, value=t["title"].format(as_of=AS_OF, customer=customer))
@@ -275,7 +291,7 @@ def _write_statement(path: Path, items: pd.DataFrame, lang: str) -> Path:
 def _write_call_log(path: Path, lang: str) -> Path:
     """催收记录: one row per contact, with an invented example row and the notes."""
     t = CALL_LOG[lang]
-    with pd.ExcelWriter(path) as xw:
+    with _workbook(path) as xw:
         _write_sheet(xw, pd.DataFrame([t["example"]], columns=t["columns"]), t["sheet"])
         _notes_sheet(xw, t["notes"], t["notes_sheet"])
     return path
