@@ -105,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--days", type=int, default=90, help="DSO 期间天数 / days in the DSO period")
     r.add_argument("-q", "--quiet", action="store_true", help="不显示导入摘要 / do not print the import summary")
     reading(r)
+    __import__("coursekit.excel_tool").excel_tool.add_parser(sub)
     return p
 
 
@@ -223,6 +224,8 @@ def _run(args) -> int:
 
     from .export import check_output, safe_output, write_xlsx_sheets
 
+    if args.command == "excel":
+        return ck.excel_tool.run(args)
     if getattr(args, "output", None) and args.command != "sample":
         check_output(args.output, [args.ledger])
 

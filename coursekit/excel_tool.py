@@ -756,7 +756,8 @@ def run(args) -> int:
         as_of = args.as_of
         if args.ledger:
             ledger = load_ledger(args.ledger, currency=args.currency)
-            as_of = as_of or date.today().isoformat()
+            as_of = as_of or (ledger.export_date or pd.Timestamp(date.today())).date().isoformat()
+            ledger.check_as_of(as_of)   # an open-item export answers only for its export date and later
         if as_of is not None:
             try:
                 as_of = pd.Timestamp(as_of)
