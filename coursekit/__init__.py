@@ -15,6 +15,7 @@ from . import (
     report,
     sample,
     templates,
+    worked,
 )
 from .aging import aging, open_items
 from .catalog import chapters, techniques
@@ -32,7 +33,7 @@ __all__ = [
     "open_items", "aging", "dso", "metrics", "legal", "catalog",
     "risk_grades", "RiskScale", "GRADES", "grade_name",
     "collection_plan", "PlanSettings", "techniques", "chapters", "export", "sample", "plot",
-    "credit", "provision", "negotiation", "report", "templates",
+    "credit", "provision", "negotiation", "report", "templates", "worked",
 ]
 
 

@@ -13,7 +13,10 @@ import pandas as pd
 import pytest
 
 from coursekit import legal, metrics, worked
-from tests.test_browser import browser, page, server  # noqa: F401  (shared fixtures)
+from tests import test_browser as _shared
+
+# the browser, the local server and the page that fails on foreign requests or console errors
+browser, server, page = _shared.browser, _shared.server, _shared.page
 
 pytestmark = pytest.mark.browser
 
@@ -124,7 +127,7 @@ def _wait_for_diagrams(pg):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["techniques/16-follow-the-collection-process/", "techniques/88-claim-in-bankruptcy/",
                                   "techniques/13-age-the-receivables/", "techniques/chapter-06/"])
-def test_diagrams_render_on_a_phone_in_both_schemes(browser, server, tmp_path, lang, scheme, path):  # noqa: F811
+def test_diagrams_render_on_a_phone_in_both_schemes(browser, server, tmp_path, lang, scheme, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme,
                                   device_scale_factor=2, locale="zh-CN" if lang == "zh" else "en-GB")
     pg = context.new_page()
@@ -168,7 +171,7 @@ def test_every_template_button_in_the_built_site_downloads_a_file_that_opens(bui
             assert target.read_text(encoding="utf-8").strip()
 
 
-def test_every_diagram_in_the_docs_parses(browser, server):  # noqa: F811
+def test_every_diagram_in_the_docs_parses(browser, server):
     """Each ```mermaid fence of every page, both languages, parses with the vendored mermaid."""
     from tests.conftest import DOCS
 

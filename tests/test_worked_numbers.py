@@ -178,7 +178,7 @@ def _money(x):
 
 def test_worked_examples_show_what_the_package_computes():
     """The figures in a rendered block are the package's own results, not retyped numbers."""
-    for path, spec in _all_calc_specs():
+    for _path, spec in _all_calc_specs():
         name, p = worked.parse(spec)
         block = worked.render(name, p, "en")
         if name == "late-damages" and "lpr" in p:
