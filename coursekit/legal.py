@@ -665,10 +665,11 @@ class _Walk:
             else:
                 self.event(when, i, kind, end, k, label, article)
 
-    def _end_text(self, i, kind, end, order: int) -> str:
-        """Schedule the end of proceedings or of an obstacle that ended by the as-of date."""
+    def _end_text(self, i, kind, end, order: int, start=None) -> str:
+        """Schedule the end of proceedings (order 1) or of an obstacle that began on ``start``
+        (order 2) if it ended by the as-of date; otherwise say it is still pending."""
         if end is not None and end <= self.day:
-            self.schedule(end, order, i, kind, end)
+            self.schedule(end, order, i, kind, start)
             return ""
         return self.t("pending" if end is not None else "pending_no_end", as_of=_fmt(self.day))
 
@@ -742,11 +743,11 @@ class _Walk:
             return
         self.obstacles.append(when)
         six = _fmt(_ts(_add_months(_d(self.expiry), -6))) if self.expiry is not None else "—"
-        text = _join(self.lang, self.t("obstacle", six=six), self._end_text(i, kind, end, 2))
+        text = _join(self.lang, self.t("obstacle", six=six), self._end_text(i, kind, end, 2, start=when))
         self.row(when, kind, label, "noted", article, text)
 
     def obstacle_end(self, when, kind, start, article) -> None:
-        start = self.obstacles.pop(0)
+        self.obstacles.remove(start)
         label = ("障碍消除", "obstacle ended")[self.z]
         if self.expiry is None:      # proceedings pending: the period is not running anyway
             self.row(when, kind, label, "none", article, self.t("during"))

@@ -452,3 +452,11 @@ def test_the_ledger_view_and_the_explained_walk_never_disagree(due, pay, demand,
     quick = limitation_expiry(pd.Series([due]), **{col: pd.Series([when[k]], dtype="datetime64[s]")
                                                    for k, col in _VECTOR_CAUSE.items()})
     assert quick.loc[0, "expiry"] == walk.expiry
+
+
+def test_overlapping_obstacles_each_end_on_their_own_day():
+    # a long obstacle from 2025-09-01 to 2026-03-01 and a short one inside it, 2025-12-01 to 2026-01-15:
+    # the period (to 2026-03-31) ends six months after the long one ends
+    r = lim([("2025-09-01", "obstacle", "2026-03-01"), ("2025-12-01", "obstacle", "2026-01-15")], as_of="2026-06-30")
+    assert r.expiry == T("2026-09-01") and r.status == "warning"
+    assert list(r.steps["effect"]).count("suspended (art. 194)") == 2
