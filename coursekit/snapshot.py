@@ -130,6 +130,7 @@ class Snapshot:
         when = [ledger._pay_day[pays].astype("datetime64[D]")]
         cause = [np.full(int(pays.sum()), 1)]
         info = self.customer_info()
+        info = info[~info.index.duplicated()].reindex(ledger._customers)   # row k = customer code k
         cust = ledger._inv_cust[rows]
         for code, col in ((2, "last_demand_date"), (3, "last_acknowledgement_date")):
             dates = info[col].to_numpy().astype("datetime64[D]")[cust]

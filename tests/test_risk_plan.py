@@ -201,3 +201,21 @@ def test_explicit_sample_arguments_win_over_the_scenario():
     assert months.min() >= pd.Timestamp("2025-11-01") and months.dt.to_period("M").nunique() == 12
     last_day = (months == pd.Timestamp("2026-10-31")).sum()
     assert last_day < 20   # no month of invoices piled onto the last day
+
+
+def test_ledger_deadlines_follow_every_payment_and_ignore_credit_notes():
+    from coursekit.risk import limitation_deadlines
+
+    inv = pd.DataFrame({"customer": ["A", "B"], "invoice_id": ["A1", "B1"], "invoice_date": ["2019-12-16"] * 2,
+                        "due_date": ["2020-01-15"] * 2, "amount": [10_000.0, 10_000.0]})
+    pay = pd.DataFrame({"invoice_id": ["A1", "A1", "B1"], "payment_date": ["2022-06-01", "2025-03-01", "2022-06-01"],
+                        "amount": [1_000.0, 1_000.0, 1_000.0], "kind": ["payment", "payment", "credit_note"]})
+    ledger = ck.Ledger(inv, pay)
+    d = limitation_deadlines(ledger, "2026-06-30").set_index("invoice_id")
+    # A: 2022-06-01 interrupts the first period, so 2025-03-01 falls inside the second and restarts it
+    assert d.loc["A1", "expiry"] == pd.Timestamp("2028-03-01") and d.loc["A1", "cause"] == "payment"
+    # B: a credit note is the seller's act, not the debtor agreeing to pay
+    assert d.loc["B1", "expiry"] == pd.Timestamp("2023-01-15") and d.loc["B1", "cause"] == "due"
+    g = ck.risk_grades(ledger, "2026-06-30")
+    assert g.loc["B", "grade"] == 1 and "limitation" in g.loc["B", "reason_en"]
+    assert g.loc["A", "grade"] == 1 and "limitation" not in g.loc["A", "reason_en"]   # 1,993 days overdue: 死账 by age
