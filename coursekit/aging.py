@@ -16,6 +16,9 @@ Conventions (see the course's GUIDE, "Aging"):
 * ``basis="invoice"`` ages from the invoice date instead (the statutory view used
   for bad-debt provisioning); the first column is then ``0-30`` and there is no
   ``current``.
+
+Every function here reads the as-of snapshot of :mod:`coursekit.snapshot`, so the open
+state of a date is computed once however many tables are asked for.
 """
 from __future__ import annotations
 

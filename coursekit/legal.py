@@ -350,6 +350,7 @@ _STATUS = {
     "warning": ("即将届满", "warning"),
     "expired": ("已届满", "expired"),
     "suspended": ("程序中，暂不计算", "suspended (proceedings)"),
+    "obstacle": ("时效中止（障碍未消除）", "suspended (art. 194 obstacle)"),
 }
 _TEXT = {
     "start": ("到期未付，权利人自此知道权利受到损害，诉讼时效起算（开始当日不计入），三年期间至{expiry}届满；"
@@ -447,17 +448,18 @@ class LimitationResult:
     ----------
     runs_from : Timestamp or None
         The day the current three-year period started (the due date or the latest
-        interruption); ``None`` while proceedings are pending.
+        interruption); ``None`` while proceedings are pending (unchanged during an obstacle).
     expiry : Timestamp or None
         The last day of the period (``runs_from`` + 3 years, never after ``cap``);
-        ``None`` while proceedings are pending.
+        ``None`` while proceedings are pending or an obstacle is under way (status ``'suspended'``).
     cap : Timestamp
         Due date + 20 years (Civil Code art. 188).
     status : str
         ``'running'``, ``'warning'`` (``expiry`` is at most ``warning_days`` away),
         ``'expired'`` (``as_of`` is after ``expiry``) or ``'suspended'`` (proceedings
         pending: legally an interruption whose restart waits for the end of the
-        proceedings, Civil Code art. 195).
+        proceedings, Civil Code art. 195; or an art. 194 obstacle still under way in
+        the last six months).
     steps : DataFrame
         ``date, event, kind, effect, article, explanation``: the due date, each event
         in date order, the end of each proceedings, and a last row with the status.
@@ -773,7 +775,8 @@ class _Walk:
         else:
             days_left = int((self.expiry - day).days)
             status, text, article = self._status(days_left, warning_days)
-        self.row(day, "status", ("基准日状态", "status on the as-of date")[z], _STATUS[status][z], article, text)
+        label = _STATUS["obstacle" if status == "suspended" and not self.pending else status][z]
+        self.row(day, "status", ("基准日状态", "status on the as-of date")[z], label, article, text)
         steps = pd.DataFrame(self.rows, columns=["date", "event", "kind", "effect", "article", "explanation"])
         steps["date"] = pd.to_datetime(steps["date"])
         return LimitationResult(runs_from=self.runs_from, expiry=self.expiry, cap=self.cap, status=status, steps=steps,

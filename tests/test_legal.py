@@ -460,3 +460,12 @@ def test_overlapping_obstacles_each_end_on_their_own_day():
     r = lim([("2025-09-01", "obstacle", "2026-03-01"), ("2025-12-01", "obstacle", "2026-01-15")], as_of="2026-06-30")
     assert r.expiry == T("2026-09-01") and r.status == "warning"
     assert list(r.steps["effect"]).count("suspended (art. 194)") == 2
+
+
+def test_an_obstacle_under_way_in_the_last_six_months_is_named_as_such():
+    r = lim([("2025-12-01", "obstacle")], as_of="2026-01-31")
+    assert r.status == "suspended" and r.expiry is None and r.runs_from == T(DUE)
+    assert r.steps.iloc[-1]["effect"] == "suspended (art. 194 obstacle)" and r.steps.iloc[-1]["article"] == "Civil Code art. 194"
+    # before the last six months begin it changes nothing yet
+    early = lim([("2025-01-10", "obstacle")], as_of="2025-06-30")
+    assert early.status == "running" and early.expiry == T("2026-03-31")
