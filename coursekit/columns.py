@@ -51,10 +51,11 @@ _INVOICES = {
         ["duedate", "due", "netduedate", "dueindate", "paymentduedate", "到期日", "到期日期", "应收日期", "应收款到期日",
          "约定付款日", "约定收款日", "付款到期日", "账期到期日", "最后付款日", "收款期限"],
     ],
+    # the gross amount owed (价税合计) beats a plain 金额, which on Chinese invoice lists is often net of VAT
     "amount": [
-        ["amount", "invoiceamount", "invoicetotal", "invoicevalue", "金额", "应收金额", "应收款金额", "发票金额", "开票金额",
-         "价税合计", "含税金额", "销售金额", "借方", "借方金额", "本币金额", "amountinlocalcurrency",
-         "amountlocalcurrency", "localamount", "originalamount", "grossamount", "totalamount"],
+        ["价税合计", "含税金额", "应收金额", "应收款金额", "借方", "借方金额", "本币金额", "invoicetotal", "invoiceamount",
+         "amountinlocalcurrency", "amountlocalcurrency", "grossamount", "totalamount"],
+        ["amount", "invoicevalue", "金额", "发票金额", "开票金额", "销售金额", "localamount", "originalamount"],
         ["原币金额", "amountindoccurrency", "amountindocumentcurrency"],
         ["total", "totalsigned", "amounttotal", "amounttotalsigned", "合计金额"],
     ],

@@ -851,6 +851,7 @@ class Ledger:
             lines.append(f"  {where}: " + "; ".join(x for x in (read, ", ".join(same)) if x))
             if cmap.unused:
                 lines.append(("    未使用的列：" if zh else "    not used: ") + ", ".join(cmap.unused))
+            lines += [f"    ({why})" for why in cmap.passed_over]
         for note in self.notes:
             lines.append(f"  - {note}")
         lines.append(("  结果：" if zh else "  result: ") + repr(self))

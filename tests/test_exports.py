@@ -204,3 +204,11 @@ def test_dates_stored_as_numbers():
     ledger = ck.Ledger(df)
     assert ledger.invoices.loc[0, "invoice_date"] == pd.Timestamp("2026-01-05")
     assert ledger.invoices.loc[0, "due_date"] == pd.Timestamp("2026-03-01")   # an Excel serial number
+
+
+def test_the_gross_amount_beats_a_net_amount_column():
+    df = pd.DataFrame({"客户名称": ["甲"], "发票号": ["1"], "开票日期": ["2026-01-01"], "到期日": ["2026-02-01"],
+                       "金额": [100], "税额": [13], "价税合计": [113]})
+    ledger = ck.Ledger(df)
+    assert ledger.invoices.loc[0, "amount"] == 113
+    assert "'金额' not used: '价税合计' is read as amount" in ledger.summary()
