@@ -11,7 +11,8 @@
   the page (the site then works under any sub-path).
 * Headings get the same slugs as the Markdown pages (``pymdownx.slugs``), and the table of
   contents is rebuilt from them, so the anchors in the sidebar exist on the page.
-* Charts stored as base64 PNG are written as files beside the page and loaded lazily.
+* Charts stored as base64 PNG are written as files beside the page, loaded lazily, and
+  open full size when tapped (their labels are small on a phone).
 """
 import base64
 import hashlib
@@ -25,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("zh", "en")
+ZOOM = {"zh": "点击查看大图", "en": "Open the chart full size"}
 
 
 def lang_of_build(config) -> str:
@@ -79,7 +81,7 @@ def _page_url(src: str, lang: str) -> str | None:
 
 _HREF = re.compile(r'(<a\s[^>]*?href=")([^"#:]*\.(?:md|ipynb))(#[^"]*)?(")')
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="anchor-link" href="#[^"]*">¶</a></h\1>', re.S)
-_IMG = re.compile(r'<img ([^>]*?)src="data:image/png;base64,([^"]+)"')
+_IMG = re.compile(r'<img ([^>]*?)src="data:image/png;base64,([^"]+)"([^>]*)>')
 
 
 def _slugify():
@@ -145,7 +147,9 @@ def on_page_content(html, page, config, files, **kwargs):
         name = f"chart-{hashlib.sha1(data).hexdigest()[:12]}.png"
         out_dir.mkdir(parents=True, exist_ok=True)
         (out_dir / name).write_bytes(data)
-        return f'<img {m.group(1)}loading="lazy" src="{name}"'
+        # the chart opens full size when tapped: its labels are small on a phone
+        return (f'<a class="ck-chart" href="{name}" title="{ZOOM[lang]}">'
+                f'<img {m.group(1)}loading="lazy" src="{name}"{m.group(3)}></a>')
 
     return _IMG.sub(image, html)
 
