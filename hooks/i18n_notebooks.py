@@ -1,7 +1,10 @@
-"""Keep notebook pages when mkdocs-static-i18n sorts files by language.
+"""The two languages of the site, where mkdocs-static-i18n needs help.
 
-mkdocs-static-i18n only treats Markdown files as pages, so it drops the pages
-mkdocs-jupyter makes from ``.ipynb`` files (mkdocs-static-i18n issue #198).
+* Keep notebook pages: mkdocs-static-i18n only treats Markdown files as pages, so it drops
+  the pages mkdocs-jupyter makes from ``.ipynb`` files (mkdocs-static-i18n issue #198).
+* One search index per language, tuned for Chinese and English (``on_post_build``).
+* One small sitemap per language, no source maps, and no head ``hreflang`` links whose
+  sitemap lookups failed on every page (``on_post_page``).
 """
 import json
 import logging
