@@ -371,21 +371,36 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     return body, info
 
 
-def _text_frame(body: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as trimmed text ('' for blank), column by column (vectorised)."""
-    cols = [body.iloc[:, i].astype("string").str.strip().fillna("") for i in range(body.shape[1])]
-    out = pd.concat(cols, axis=1) if cols else pd.DataFrame(index=body.index)
-    out.columns = body.columns
-    return out
+class _Text:
+    """Trimmed text ('' for blank) of a body's columns, computed only for the columns asked for.
 
+    ``filled`` marks non-empty cells of the whole body from the raw values (no per-cell Python), which
+    is all the row classification needs; a cell of only spaces counts as filled there, and such a row
+    has no invoice data, so it is left out as a note row all the same.
+    """
 
-def _first_cells(text: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's first non-blank cell and whether the row has any."""
-    arr = text.to_numpy(dtype=object)
-    filled = arr != ""
-    first = filled.argmax(axis=1)
-    values = arr[np.arange(len(arr)), first]
-    return np.where(filled.any(axis=1), values, ""), filled
+    def __init__(self, body: pd.DataFrame):
+        self.body = body
+        raw = body.to_numpy(dtype=object)
+        self.filled = ~pd.isna(raw) & (raw != "")
+        self._raw = raw
+        self._cols: dict[str, pd.Series] = {}
+
+    def __getitem__(self, col: str) -> pd.Series:
+        if col not in self._cols:
+            i = list(self.body.columns).index(col)
+            self._cols[col] = self.body.iloc[:, i].astype("string").str.strip().fillna("")
+        return self._cols[col]
+
+    def first_cells(self) -> np.ndarray:
+        """Each row's first non-empty cell, trimmed ('' for a blank row)."""
+        first = self.filled.argmax(axis=1)
+        values = pd.Series(self._raw[np.arange(len(self._raw)), first], dtype=object)
+        values = values.where(self.filled.any(axis=1), "")
+        return values.astype("string").str.strip().fillna("").to_numpy(dtype=object)
+
+    def row_text(self, pos: int) -> str:
+        return " ".join(str(v).strip() for v, f in zip(self._raw[pos], self.filled[pos], strict=True) if f)
 
 
 def _row_labels_kind(values: np.ndarray) -> dict[str, np.ndarray]:
@@ -406,9 +421,9 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], table: str, decimal
     notes: list[str] = []
     if body.empty:
         return body, notes
-    text = _text_frame(body)
-    first, filled = _first_cells(text)
-    blank_rows = ~filled.any(axis=1)
+    text = _Text(body)
+    first = text.first_cells()
+    blank_rows = ~text.filled.any(axis=1)
     key_filled = _has_invoice_data(body, text, used, decimal)
     kinds = _row_labels_kind(first)
     if kinds["opening"].any():
@@ -433,7 +448,7 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], table: str, decimal
     if blank_rows.any():
         notes.append(f"{int(blank_rows.sum()):,} blank rows left out")
     if note_rows.any():
-        examples = [" ".join(t for t in text.iloc[p] if t)[:40] for p in np.flatnonzero(note_rows)[:3]]
+        examples = [text.row_text(p)[:40] for p in np.flatnonzero(note_rows)[:3]]
         notes.append(f"{int(note_rows.sum()):,} rows with no invoice data left out (rows "
                      f"{', '.join(str(body.index[p]) for p in np.flatnonzero(note_rows)[:5])}"
                      f"{' …' if note_rows.sum() > 5 else ''}: {' / '.join(examples)})")
@@ -448,18 +463,20 @@ def _has_invoice_data(body, text, used, decimal) -> np.ndarray:
     dates = [used[c] for c in ("invoice_date", "due_date", "settled_date", "payment_date") if c in used]
     money = [used[c] for c in ("amount", "received", "outstanding") if c in used]
     if not (ids or dates or money):
-        return (text.to_numpy() != "").any(axis=1)
+        return text.filled.any(axis=1)
     has = np.zeros(len(body), dtype=bool)
     for c in ids + dates:
         has |= (text[c] != "").to_numpy()
-    for c in money:
-        has |= V.parse_amounts(body[c], decimal)[0].notna().to_numpy()
+    need = ~has      # only rows with no number and no date need their amounts read to decide
+    if need.any():
+        for c in money:
+            has[need] |= V.parse_amounts(body[c][need], decimal)[0].notna().to_numpy()
     return has
 
 
 def _group_headings(body, text, note_rows, customer_col, notes) -> None:
     """A row holding only a name in the customer column heads the rows below it that leave it blank."""
-    only = note_rows & ((text != "").sum(axis=1).to_numpy() == 1) & (text[customer_col] != "").to_numpy()
+    only = note_rows & (text.filled.sum(axis=1) == 1) & (text[customer_col] != "").to_numpy()
     if not only.any():
         return
     heading = pd.Series(np.where(only, text[customer_col], None), index=body.index, dtype=object).ffill()

@@ -55,7 +55,8 @@ def blank(s: pd.Series) -> np.ndarray:
 def text(s: pd.Series) -> pd.Series:
     """Trimmed text, missing where blank. Whole numbers read from Excel lose their ``.0``."""
     def clean(u):
-        u = u.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else v)
+        if pd.api.types.infer_dtype(u, skipna=True) not in ("string", "empty"):
+            u = u.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else v)
         t = u.astype("string").str.strip()
         return t.where(t != "", None)
     return per_unique(s, clean).astype("string")
