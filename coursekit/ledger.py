@@ -204,6 +204,7 @@ class Ledger:
     export_date: object = None
     notes: list[str] = field(default_factory=list, init=False)
     valid_from: pd.Timestamp | None = field(default=None, init=False)
+    sales_known: bool = field(default=True, init=False)   # False when the file gives open balances only
 
     def __post_init__(self) -> None:
         where = {"invoices": "invoices", "payments": "payments", "customers": "customers", **self.source}
@@ -336,6 +337,9 @@ class Ledger:
         table, cmap = "invoices", self._maps["invoices"]
         labels = _row_labels(df, self.file_rows)
         required = [c for c in INVOICE_REQUIRED if not (c == "due_date" and "terms_days" in cmap.used)]
+        if "amount" not in cmap.used and "outstanding" in cmap.used and not has_payments and \
+                not ({"received", "credited", "settled_date"} & set(cmap.used)):
+            self._open_balances_only(cmap, problems)
         if self._missing(df, table, required, problems):
             return df, None
         amount = self._amounts(self._col(df, table, "amount"), table, "amount", labels, problems, required=False)
@@ -387,6 +391,22 @@ class Ledger:
             self._note_once(f"{zero:,} invoice rows have the amount 0: kept, they owe nothing")
         parts = [p for p in (derived, credits) if p is not None and len(p)]
         return inv, (pd.concat(parts, ignore_index=True) if parts else None)
+
+    def _open_balances_only(self, cmap: ColumnMap, problems: list[Problem]) -> None:
+        """A list of open balances with no invoice amount: aged as it stands on the export date. What the
+        invoices first came to, and so the credit sales, is unknown: DSO refuses such a ledger."""
+        src = cmap.used.pop("outstanding")
+        cmap.used["amount"] = src
+        self.sales_known = False
+        if self.export_date is None:
+            problems.append(Problem("invoices", f"gives only open balances ('{src}') and no invoice amounts, so it says "
+                                                "what was owed on the day it was exported and nothing earlier. Give "
+                                                "that day with --export-date YYYY-MM-DD (Python: export_date=…)"))
+            return
+        self.valid_from = self.export_date
+        self._note_once(f"'{src}' holds open balances and there is no invoice amount: each row is aged at its open "
+                        f"balance as of the export date {self.export_date:%Y-%m-%d}; credit sales are unknown, so DSO "
+                        "cannot be computed from this file")
 
     def _instalments(self, inv: pd.DataFrame) -> pd.DataFrame:
         """In an export with no payments table, rows that share an invoice number, customer and invoice date

@@ -199,6 +199,9 @@ def period_figures(ledger, period_end, days: int = 90) -> dict:
     from .snapshot import as_day, snapshot
 
     d = int(_num("days", days, positive=True))
+    if not getattr(ledger, "sales_known", True):
+        raise ValueError("this ledger was read from open balances only, without invoice amounts, so its credit "
+                         "sales are unknown and DSO cannot be computed; export the invoice amounts as well")
     end = as_day(period_end)
     start = end - d
     in_period = (ledger._inv_day > start) & (ledger._inv_day <= end)

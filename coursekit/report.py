@@ -76,7 +76,10 @@ class Report:
 def _dso_table(ledger: Ledger, as_of, days: int, lang: str) -> pd.DataFrame:
     """The DSO figures; one the ledger cannot give (no sales in the period, no beginning balance in an
     open-item export) is left blank (NaN) while the others are still shown."""
-    f = metrics.period_figures(ledger, as_of, days)
+    try:
+        f = metrics.period_figures(ledger, as_of, days)
+    except ValueError:   # open balances only: no sales to divide by
+        return pd.DataFrame({"metric": pd.Series(dtype=object), "value": pd.Series(dtype="float64")})
     rows = {k: f[k] for k in ("credit_sales", "beginning_ar", "ending_ar", "ending_current_ar")}
 
     def figure(name, compute):

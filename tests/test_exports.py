@@ -212,3 +212,21 @@ def test_the_gross_amount_beats_a_net_amount_column():
     ledger = ck.Ledger(df)
     assert ledger.invoices.loc[0, "amount"] == 113
     assert "'金额' not used: '价税合计' is read as amount" in ledger.summary()
+
+
+def test_a_list_of_open_balances_only_is_aged_as_of_its_export_date(tmp_path, capsys):
+    path = tmp_path / "open-balances.csv"
+    path.write_text("Customer,Num,Date,Due Date,Open Balance\nA,1,2026-10-01,2026-10-31,100.00\n"
+                    "A,2,2026-11-01,2026-12-01,50.00\nB,3,2026-06-01,2026-07-01,75.50\n", encoding="utf-8")
+    with pytest.raises(ck.LedgerError, match="--export-date"):
+        ck.load_ledger(path)
+    ledger = ck.load_ledger(path, export_date="2026-11-30")
+    table = ck.aging(ledger, "2026-11-30")
+    assert table.loc["A", "1-30"] == 100 and table.loc["A", "current"] == 50 and table.loc["B", "91+"] == 75.5
+    with pytest.raises(ck.AsOfError):
+        ck.aging(ledger, "2026-11-01")
+    with pytest.raises(ValueError, match="credit sales are unknown"):
+        ck.dso(ledger, "2026-11-30")
+    assert main(["dso", str(path), "--export-date", "2026-11-30", "-q"]) == 2
+    assert "credit sales are unknown" in capsys.readouterr().err
+    assert main(["report", str(path), "--export-date", "2026-11-30", "-q", "-o", str(tmp_path / "r.html")]) == 0
