@@ -9,22 +9,15 @@ Run: .venv/bin/python benchmarks/bench_import.py [--invoices N] [--repeat K]
 import argparse
 import resource
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from bench_aging import best
 
 import coursekit as ck
 
-
-def best(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), out
+# best: the same best-of-K timer as bench_aging (benchmarks/ is on the path when run as a script)
 
 
 def write_both(ledger, folder: Path) -> tuple[Path, Path]:
