@@ -342,9 +342,12 @@ def write_excel_tool(path: str | Path, ledger: Ledger | None = None, as_of=None,
     _plan(sheets["plan"], lang, layout)
     _readme(sheets["readme"], lang)
     wb.active = wb.sheetnames.index(names["aging"])
+    from .export import safe_output
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with safe_output(path, ".xlsx") as tmp:    # complete or not at all
+        wb.save(tmp)
     return path
 
 
@@ -747,7 +750,7 @@ def run(args) -> int:
     """Run ``coursekit excel``; 0 on success, 2 with a one-line message on a bad input."""
     import sys
 
-    from .export import check_output, safe_output
+    from .export import check_output
     from .ledger import LedgerError, load_ledger
 
     try:
@@ -765,8 +768,7 @@ def run(args) -> int:
                 raise ValueError(f"--as-of {args.as_of!r} is not a date; write it as YYYY-MM-DD") from None
         if not str(args.output).lower().endswith(".xlsx"):
             raise ValueError(f"the output must be an .xlsx file, not {args.output!r}")
-        with safe_output(args.output) as tmp:      # a failed write leaves no half-written file behind
-            write_excel_tool(tmp, ledger, as_of, lang=args.lang)
+        write_excel_tool(args.output, ledger, as_of, lang=args.lang)   # written through safe_output
     except (LedgerError, ValueError, OSError) as exc:
         print(f"coursekit: {exc}", file=sys.stderr)
         return 2
