@@ -436,12 +436,19 @@ class Ledger:
         """Payments and customer rows take the invoices' spelling of a name that differs only in width or spaces."""
         if not isinstance(inv, pd.DataFrame) or "customer" not in inv or inv.empty:
             return pay, cus
-        shown = pd.Series(inv["customer"].to_numpy(), index=V.name_key(inv["customer"]).to_numpy())
-        shown = shown[~shown.index.duplicated()]
+        known = pd.Index(pd.unique(inv["customer"].dropna()))
+        shown = None
         for df in (pay, cus):
-            if isinstance(df, pd.DataFrame) and "customer" in df and len(df):
-                mapped = V.name_key(df["customer"]).map(shown)
-                df["customer"] = mapped.fillna(df["customer"]).astype("string")
+            if not (isinstance(df, pd.DataFrame) and "customer" in df and len(df)):
+                continue
+            other = df["customer"].notna() & ~df["customer"].isin(known)
+            if not other.any():          # the usual case: every name is spelt as on the invoices
+                continue
+            if shown is None:
+                shown = pd.Series(known.to_numpy(), index=V.name_key(pd.Series(known)).to_numpy())
+                shown = shown[~shown.index.duplicated()]
+            mapped = V.name_key(df.loc[other, "customer"]).map(shown)
+            df.loc[other, "customer"] = mapped.fillna(df.loc[other, "customer"]).astype("string")
         return pay, cus
 
     def _check_ids(self, inv, problems) -> None:

@@ -76,10 +76,12 @@ def names(s: pd.Series) -> tuple[pd.Series, int]:
     """Customer names with typographic variants made one: full-width and half-width brackets and
     letters (NFKC) and runs of spaces. Returns the names and how many spellings were merged."""
     t = text(s)
-    key = name_key(t)
-    variants = int(pd.unique(t.dropna()).size - pd.unique(key.dropna()).size)
-    if not variants:
+    distinct = pd.Series(pd.unique(t.dropna()), dtype="string")
+    keys = name_key(distinct)
+    variants = int(len(distinct) - keys.nunique())
+    if not variants:        # decided on the distinct names only: cheap for a million rows
         return t, 0
+    key = name_key(t)
     # show each customer under its most frequent spelling in the file
     counts = pd.DataFrame({"key": key, "name": t}).dropna().value_counts(sort=True)
     shown = counts.reset_index().drop_duplicates("key").set_index("key")["name"]
