@@ -80,8 +80,8 @@ def test_boundary_sentences_are_written_for_their_page():
     """A lawful-boundary sentence shared by many pages is boilerplate, not guidance."""
     shared = {k: v for k, v in boundary_sentences().items() if len(v) > MAX_PAGES_PER_SENTENCE}
     worst = sorted(shared.items(), key=lambda kv: -len(kv[1]))[:3]
-    assert not shared, "boundary sentences on more than %d pages: %s" % (
-        MAX_PAGES_PER_SENTENCE, "; ".join(f"{s!r} ({len(p)} pages)" for (_, s), p in worst))
+    listed = "; ".join(f"{s!r} ({len(p)} pages)" for (_, s), p in worst)
+    assert not shared, f"boundary sentences on more than {MAX_PAGES_PER_SENTENCE} pages: {listed}"
 
 
 def test_the_boundary_check_catches_boilerplate():
