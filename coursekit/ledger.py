@@ -34,7 +34,7 @@ import pandas as pd
 from . import values as V
 from .columns import UNITS, ColumnMap, map_columns
 
-__all__ = ["Ledger", "LedgerError", "AsOfError", "load_ledger", "Problem"]
+__all__ = ["Ledger", "LedgerError", "AsOfError", "load_ledger", "Problem", "Note"]
 
 INVOICE_REQUIRED = ("customer", "invoice_id", "invoice_date", "due_date", "amount")
 PAYMENT_REQUIRED = ("payment_date", "amount")
@@ -139,6 +139,20 @@ def _stamp(value) -> pd.Timestamp | None:
     if pd.isna(ts):
         raise ValueError(f"{value!r} is not a date")
     return ts.normalize()
+
+
+class Note(str):
+    """A line of the import summary: the English text, with its Chinese in ``zh``."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str | None = None):
+        obj = super().__new__(cls, en)
+        obj.zh = zh or en
+        return obj
+
+    def say(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
 
 
 def _money(x: float) -> str:
@@ -262,14 +276,15 @@ class Ledger:
         unit = self._maps[table].units.get(canon)
         if unit in UNITS:
             if canon in ("amount", "received", "credited", "outstanding"):
-                self._note_once(f"amounts in '{self._maps[table].used[canon]}' are in {unit} (from its header): "
-                                f"multiplied by {UNITS[unit]:,}")
+                src = self._maps[table].used[canon]
+                self._note_once(f"amounts in '{src}' are in {unit} (from its header): multiplied by {UNITS[unit]:,}",
+                                f"“{src}”的金额单位是{unit}（见表头）：已乘以 {UNITS[unit]:,}")
             return float(UNITS[unit])
         return float(UNITS[self.unit]) if self.unit else 1.0
 
-    def _note_once(self, text: str) -> None:
+    def _note_once(self, text: str, zh: str | None = None) -> None:
         if text not in self.notes:
-            self.notes.append(text)
+            self.notes.append(Note(text, zh))
 
     def _missing(self, df, table, required, problems) -> bool:
         missing = [c for c in required if c not in self._maps[table].used]
@@ -320,7 +335,8 @@ class Ledger:
         cols = [self._col(df, t, c) for t, df in tables.items() if df is not None for c in date_columns[t]]
         cols = [c for c in cols if c is not None]
         if self.date_format:
-            self._note_once(f"dates read with the format {self.date_format} as given")
+            self._note_once(f"dates read with the format {self.date_format} as given",
+                            f"日期按指定的格式 {self.date_format} 读取")
             return
         order, problem = V.infer_date_order(cols)
         if problem:
@@ -328,9 +344,14 @@ class Ledger:
             problems.append(Problem("invoices", problem))
         elif order:
             self._order = order
-            self._note_once("dates written n/n/yyyy read " + ("month-first (US, e.g. 1/26/2013 = 26 January 2013): "
-                            "a second field over 12 settles it" if order == "mdy" else
-                            "day-first (e.g. 26/1/2013 = 26 January 2013): a first field over 12 settles it"))
+            if order == "mdy":
+                self._note_once("dates written n/n/yyyy read month-first (US, e.g. 1/26/2013 = 26 January 2013): a "
+                                "second field over 12 settles it",
+                                "n/n/yyyy 形式的日期按“月/日/年”读取（如 1/26/2013 是 2013年1月26日）：有日期的第二段大于 12")
+            else:
+                self._note_once("dates written n/n/yyyy read day-first (e.g. 26/1/2013 = 26 January 2013): a first "
+                                "field over 12 settles it",
+                                "n/n/yyyy 形式的日期按“日/月/年”读取（如 26/1/2013 是 2013年1月26日）：有日期的第一段大于 12")
 
     # -- invoices -----------------------------------------------------------------------------
     def _clean_invoices(self, df: pd.DataFrame, problems: list[Problem], has_payments: bool):
@@ -353,7 +374,8 @@ class Ledger:
         out["customer"], variants = V.names(self._col(df, table, "customer"))
         if variants:
             self._note_once(f"{variants:,} customer names differ from another only in full-width/half-width "
-                            "characters or spaces (（集团） and (集团)): each such pair is read as one customer")
+                            "characters or spaces (（集团） and (集团)): each such pair is read as one customer",
+                            f"{variants:,} 个客户名称与另一个只差全角/半角或空格（如“（集团）”和“(集团)”）：按同一客户处理")
         out["invoice_id"] = V.text(self._col(df, table, "invoice_id"))
         _flag(problems, out["customer"].isna().to_numpy(), table, "customer", labels, "is empty")
         _flag(problems, out["invoice_id"].isna().to_numpy() & inv_row, table, "invoice_id", labels, "is empty")
@@ -388,7 +410,8 @@ class Ledger:
         zero = int((inv["amount"] == 0).sum())
         if zero:
             inv.loc[inv["amount"] == 0, "amount"] = 0.0
-            self._note_once(f"{zero:,} invoice rows have the amount 0: kept, they owe nothing")
+            self._note_once(f"{zero:,} invoice rows have the amount 0: kept, they owe nothing",
+                            f"{zero:,} 行发票金额为 0：保留，不欠款")
         parts = [p for p in (derived, credits) if p is not None and len(p)]
         return inv, (pd.concat(parts, ignore_index=True) if parts else None)
 
@@ -406,7 +429,9 @@ class Ledger:
         self.valid_from = self.export_date
         self._note_once(f"'{src}' holds open balances and there is no invoice amount: each row is aged at its open "
                         f"balance as of the export date {self.export_date:%Y-%m-%d}; credit sales are unknown, so DSO "
-                        "cannot be computed from this file")
+                        "cannot be computed from this file",
+                        f"“{src}”是未收余额，文件里没有发票原金额：每行按导出日 {self.export_date:%Y-%m-%d} 的余额计算账龄；"
+                        "赊销额未知，不能计算 DSO")
 
     def _instalments(self, inv: pd.DataFrame) -> pd.DataFrame:
         """In an export with no payments table, rows that share an invoice number, customer and invoice date
@@ -428,7 +453,9 @@ class Ledger:
         suffix = np.where(nth.to_numpy() == 0, "", "#" + (nth + 1).astype(str).to_numpy())
         inv.loc[split, "invoice_id"] = (inv.loc[split, "invoice_id"].astype(str) + suffix).astype("string")
         self._note_once(f"{int(split.sum()):,} rows share an invoice number with another row but differ in due date "
-                        f"or amount (instalments or line items): each is aged on its own, numbered X, X#2 …")
+                        f"or amount (instalments or line items): each is aged on its own, numbered X, X#2 …",
+                        f"{int(split.sum()):,} 行与另一行单据号相同、但到期日或金额不同（分期或多行明细）：各自计算账龄，"
+                        "编号为 X、X#2 …")
         return inv
 
     @staticmethod
@@ -502,8 +529,8 @@ class Ledger:
         kind = key.map(_ROW_KINDS).fillna("invoice").to_numpy(dtype=object)
         other = sorted(set(raw[key.map(_ROW_KINDS).isna() & (key != "")].astype(str)))
         if other:
-            self._note_once(f"document types {', '.join(other[:8])} in '{self._maps['invoices'].used['kind']}' "
-                            "read as invoices")
+            kinds, src = ", ".join(other[:8]), self._maps["invoices"].used["kind"]
+            self._note_once(f"document types {kinds} in '{src}' read as invoices", f"“{src}”中的单据类型 {kinds} 按发票读取")
         return kind
 
     @staticmethod
@@ -560,10 +587,12 @@ class Ledger:
         })
         credits["customer"] = credits["customer"].astype("string")
         credits["kind"] = credits["kind"].astype("string")
-        self._note_once(f"{int(keep.sum()):,} rows are credits, not invoices (negative amount, a payment or credit "
-                        f"memo, or a receipt-only line), {_money(value[keep].sum())} in all: shown as unapplied credits "
-                        "of their customers, never set against an invoice"
-                        + (f"; {int((~keep).sum()):,} fully applied credit rows add nothing" if (~keep).any() else ""))
+        n, total, applied = int(keep.sum()), _money(value[keep].sum()), int((~keep).sum())
+        self._note_once(f"{n:,} rows are credits, not invoices (negative amount, a payment or credit memo, or a "
+                        f"receipt-only line), {total} in all: shown as unapplied credits of their customers, never set "
+                        "against an invoice" + (f"; {applied:,} fully applied credit rows add nothing" if applied else ""),
+                        f"{n:,} 行是贷方而不是发票（负数金额、收款或红字单据、只有贷方的行），共 {total}：作为客户的未核销收款列示，"
+                        "不会自动冲抵任何发票" + (f"；另有 {applied:,} 行已全部核销，不再计入" if applied else ""))
         return credits
 
     def _receipts(self, df, out, money, credit, labels, problems) -> pd.DataFrame | None:
@@ -598,10 +627,14 @@ class Ledger:
         for col in ("invoice_id", "customer", "kind"):
             pay[col] = pay[col].astype("string")
         dated = int((got & ~undated).sum())
-        self._note_once(f"{int(got.sum()):,} receipts derived from {how}, {_money(received[got].sum())} in all"
+        n, total, n_undated = int(got.sum()), _money(received[got].sum()), int(undated.sum())
+        self._note_once(f"{n:,} receipts derived from {how}, {total} in all"
                         + (f"; {dated:,} dated by '{used['settled_date']}'" if dated else "")
-                        + (f"; {int(undated.sum()):,} without a date, counted as received by the export date "
-                           f"{self.export_date:%Y-%m-%d}" if undated.any() else ""))
+                        + (f"; {n_undated:,} without a date, counted as received by the export date "
+                           f"{self.export_date:%Y-%m-%d}" if n_undated else ""),
+                        f"由{getattr(how, 'zh', how)}推出 {n:,} 笔收款，共 {total}"
+                        + (f"；其中 {dated:,} 笔按“{used['settled_date']}”记日期" if dated else "")
+                        + (f"；{n_undated:,} 笔没有日期，视为导出日 {self.export_date:%Y-%m-%d} 前已收到" if n_undated else ""))
         return pay
 
     def _received(self, out, money, credit, settled, labels, problems):
@@ -609,7 +642,7 @@ class Ledger:
         table, used = "invoices", self._maps["invoices"].used
         amount = out["amount"].to_numpy()
         inv_row = ~credit
-        src = [f"'{used[c]}'" for c in ("received", "credited", "outstanding") if c in money]
+        src = [f"'{used[c]}'" for c in ("received", "credited", "outstanding") if c in money]  # for the summary
         rec = None
         if "received" in money or "credited" in money:
             rec = sum(np.nan_to_num(money[c].to_numpy()) for c in ("received", "credited") if c in money)
@@ -624,8 +657,11 @@ class Ledger:
                 if self._is_running_balance(out, money, credit):
                     self._running = True
                     self._note_once(f"'{used['outstanding']}' is a running balance per customer (each row = the row "
-                                    "before + debit − credit), so it is not read as each invoice's open amount")
-                    return rec, f"'{used.get('received', used.get('credited'))}'"
+                                    "before + debit − credit), so it is not read as each invoice's open amount",
+                                    f"“{used['outstanding']}”是按客户逐行滚动的余额（本行 = 上行 + 借方 − 贷方），"
+                                    "不作为每张发票的未收金额")
+                    src_rec = used.get("received", used.get("credited"))
+                    return rec, Note(f"'{src_rec}'", f"“{src_rec}”")
                 _flag(problems, off, table, "outstanding", labels, lambda i: f"{bal[i]:,.2f} is not the amount "
                       f"{amount[i]:,.2f} less the {rec[i]:,.2f} received")
                 return None, ""
@@ -633,7 +669,8 @@ class Ledger:
                 if off.any() and self._is_running_balance(out, money, credit):
                     self._running = True
                     self._note_once(f"'{used['outstanding']}' is a running balance per customer, not each invoice's "
-                                    "open amount: not used")
+                                    "open amount: not used",
+                                    f"“{used['outstanding']}”是按客户滚动的余额，不是每张发票的未收金额：未使用")
                     rec = np.zeros(len(out))
                 else:
                     rec = np.where(np.isnan(bal), 0.0, amount - bal)
@@ -644,12 +681,13 @@ class Ledger:
             if settled is None:
                 return None, ""
             rec = np.where(pd.isna(settled), 0.0, amount)
-            return rec, f"'{used['settled_date']}' (a settled invoice is paid in full on that date)"
+            return rec, Note(f"'{used['settled_date']}' (a settled invoice is paid in full on that date)",
+                             f"“{used['settled_date']}”（结清的发票视为当天全额收款）")
         if settled is not None:
             nothing = inv_row & ~pd.isna(settled) & (rec <= _CENT) & (amount > 0)
             _flag(problems, nothing, table, "settled_date", labels, "has a settled date but nothing was received "
                   "(the open amount equals the invoice amount); correct one of the two")
-        return rec, " and ".join(src)
+        return rec, Note(" and ".join(src), "、".join(f"“{s[1:-1]}”" for s in src))
 
     def _date_undated(self, out, undated, labels, problems, how) -> bool:
         """Undated receipts are counted by the export date; without one, stop and say what to add."""
@@ -775,7 +813,9 @@ class Ledger:
         dropped_pay = int((~keep_pay).sum())
         pay = pay[keep_pay].reset_index(drop=True)
         if dropped or dropped_pay:
-            self.notes.append(f"kept currency {self.currency}: set aside {dropped} invoices and {dropped_pay} payments in other currencies")
+            self._note_once(f"kept currency {self.currency}: set aside {dropped} invoices and {dropped_pay} payments in "
+                            "other currencies", f"只保留币种 {self.currency}：另有 {dropped} 张发票和 {dropped_pay} 笔收款"
+                            "是其他币种，未计入")
         return inv, pay
 
     def _link_payments(self, inv, pay, problems):
@@ -880,7 +920,7 @@ class Ledger:
                 lines.append(("    未使用的列：" if zh else "    not used: ") + ", ".join(cmap.unused))
             lines += [f"    ({why})" for why in cmap.passed_over]
         for note in self.notes:
-            lines.append(f"  - {note}")
+            lines.append(f"  - {note.say(lang) if isinstance(note, Note) else note}")
         lines.append(("  结果：" if zh else "  result: ") + repr(self))
         if self.valid_from is not None:
             lines.append(f"  仅对导出日 {self.valid_from:%Y-%m-%d} 及以后的统计日准确" if zh else

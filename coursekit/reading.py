@@ -33,7 +33,7 @@ import pandas as pd
 
 from . import values as V
 from .columns import CANONICAL, UNITS, header_key, split_unit
-from .ledger import Ledger, LedgerError, Problem
+from .ledger import Ledger, LedgerError, Note, Problem
 
 __all__ = ["load_ledger", "read_table"]
 
@@ -341,12 +341,17 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     rows_word = "line" if sheet.line_based else "row"
     head = f"{rows_word} {first + sheet.first_row}" if first == last else \
         f"{rows_word}s {first + sheet.first_row}-{last + sheet.first_row} combined (the lower name wins)"
-    notes.append(f"{sheet.where}: header found on {head}" + (f"; above it: {' | '.join(titles)[:120]}" if titles else ""))
+    above = " | ".join(titles)[:120]
+    head_zh = f"第 {first + sheet.first_row} 行" if first == last else \
+        f"第 {first + sheet.first_row}-{last + sheet.first_row} 行（两行合并，以下一行的名称为准）"
+    notes.append(Note(f"{sheet.where}: header found on {head}" + (f"; above it: {above}" if titles else ""),
+                      f"{sheet.where}：表头在{head_zh}" + (f"；其上：{above}" if titles else "")))
     hidden = [r for r in sheet.hidden if r > last + sheet.first_row - 1]
     if hidden:
-        notes.append(f"{len(hidden):,} rows are hidden or filtered out in the sheet (rows "
-                     f"{', '.join(map(str, hidden[:8]))}{' …' if len(hidden) > 8 else ''}): they were read like the "
-                     "others; delete them from the file if they should not count")
+        rows = f"{', '.join(map(str, hidden[:8]))}{' …' if len(hidden) > 8 else ''}"
+        notes.append(Note(f"{len(hidden):,} rows are hidden or filtered out in the sheet (rows {rows}): they were read "
+                          "like the others; delete them from the file if they should not count",
+                          f"工作表中有 {len(hidden):,} 行被隐藏或筛选掉（第 {rows} 行）：照常读入；不该计入的请从文件里删除"))
     problems = _fill_merges(sheet, body, last + 1, cmap.used, names)
     if problems:
         raise LedgerError(problems)
@@ -446,12 +451,13 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], table: str, decimal
     if total_rows.any():
         notes += _check_totals(body, total_rows, labels, used, decimal, note_rows | blank_rows)
     if blank_rows.any():
-        notes.append(f"{int(blank_rows.sum()):,} blank rows left out")
+        notes.append(Note(f"{int(blank_rows.sum()):,} blank rows left out", f"剔除 {int(blank_rows.sum()):,} 个空行"))
     if note_rows.any():
         examples = [text.row_text(p)[:40] for p in np.flatnonzero(note_rows)[:3]]
-        notes.append(f"{int(note_rows.sum()):,} rows with no invoice data left out (rows "
-                     f"{', '.join(str(body.index[p]) for p in np.flatnonzero(note_rows)[:5])}"
-                     f"{' …' if note_rows.sum() > 5 else ''}: {' / '.join(examples)})")
+        rows = f"{', '.join(str(body.index[p]) for p in np.flatnonzero(note_rows)[:5])}{' …' if note_rows.sum() > 5 else ''}"
+        n = int(note_rows.sum())
+        notes.append(Note(f"{n:,} rows with no invoice data left out (rows {rows}: {' / '.join(examples)})",
+                          f"剔除 {n:,} 行没有单据数据的行（第 {rows} 行：{' / '.join(examples)}）"))
     keep = ~(blank_rows | total_rows | note_rows)
     return body[keep], notes
 
@@ -483,15 +489,16 @@ def _group_headings(body, text, note_rows, customer_col, notes) -> None:
     blank_cust = (text[customer_col] == "").to_numpy() & ~note_rows & heading.notna().to_numpy()
     if blank_cust.any():
         body.loc[blank_cust, customer_col] = heading[blank_cust]
-        notes.append(f"{int(blank_cust.sum()):,} rows take their customer from the group heading above them "
-                     f"({int(only.sum()):,} headings)")
+        n, h = int(blank_cust.sum()), int(only.sum())
+        notes.append(Note(f"{n:,} rows take their customer from the group heading above them ({h:,} headings)",
+                          f"{n:,} 行的客户取自其上方的分组标题（共 {h:,} 个标题）"))
 
 
 def _check_totals(body, total_rows, labels, used, decimal, skip) -> list[str]:
     """Each total row against the rows it sums: those since the previous total (a subtotal) or all above it."""
     money = [c for c in ("amount", "outstanding", "received") if c in used]
     if not money:
-        return [f"{int(total_rows.sum()):,} total rows left out"]
+        return [Note(f"{int(total_rows.sum()):,} total rows left out", f"剔除 {int(total_rows.sum()):,} 个合计行")]
     col = used[money[0]]
     values = V.parse_amounts(body[col], decimal)[0].fillna(0).to_numpy()
     data = ~(total_rows | skip)
@@ -503,16 +510,23 @@ def _check_totals(body, total_rows, labels, used, decimal, skip) -> list[str]:
         grand, n_all = csum[pos], ccount[pos]
         v, row, label = values[pos], body.index[pos], labels[pos]
         if n_since and abs(v - since) < 0.005:
-            checked.append(f"row {row} '{label}' = the {n_since:,} rows above it ✓")
+            checked.append(Note(f"row {row} '{label}' = the {n_since:,} rows above it ✓",
+                                f"第 {row} 行“{label}” = 其上 {n_since:,} 行之和 ✓"))
         elif abs(v - grand) < 0.005:
-            checked.append(f"row {row} '{label}' = all {n_all:,} rows above it ✓")
+            checked.append(Note(f"row {row} '{label}' = all {n_all:,} rows above it ✓",
+                                f"第 {row} 行“{label}” = 其上全部 {n_all:,} 行之和 ✓"))
         else:
-            checked.append(f"WARNING: row {row} '{label}' says {v:,.2f} in '{col}', but the rows above it add up to "
-                           f"{since:,.2f} (since the last total) and {grand:,.2f} (all); a row may be missing, hidden "
-                           "or filtered out of the export")
+            checked.append(Note(f"WARNING: row {row} '{label}' says {v:,.2f} in '{col}', but the rows above it add up "
+                                f"to {since:,.2f} (since the last total) and {grand:,.2f} (all); a row may be missing, "
+                                "hidden or filtered out of the export",
+                                f"警告：第 {row} 行“{label}”的“{col}”是 {v:,.2f}，但其上各行合计为 {since:,.2f}（自上一个合计起）"
+                                f"和 {grand:,.2f}（全部）：导出时可能漏了、隐藏了或筛掉了某些行"))
         prev = pos + 1
-    notes = [f"{int(total_rows.sum()):,} total/subtotal rows left out, not counted as customers: "
-             + "; ".join(checked[:6]) + (" …" if len(checked) > 6 else "")]
+    more = " …" if len(checked) > 6 else ""
+    notes = [Note(f"{int(total_rows.sum()):,} total/subtotal rows left out, not counted as customers: "
+                  + "; ".join(checked[:6]) + more,
+                  f"剔除 {int(total_rows.sum()):,} 个合计/小计行，不作为客户："
+                  + "；".join(c.zh for c in checked[:6]) + more)]
     notes += [c for c in checked[6:] if c.startswith("WARNING")]
     return notes
 
@@ -606,11 +620,14 @@ def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict 
     first = info_all["invoices"]
     if export_date is None and first["export_date"] is not None:
         export_date = first["export_date"]
-        notes.append(f"export date {export_date:%Y-%m-%d} read from {first['export_where']}")
+        where_ = first["export_where"]
+        notes.append(Note(f"export date {export_date:%Y-%m-%d} read from {where_}",
+                          f"导出日 {export_date:%Y-%m-%d}，取自{where_.replace('row ', '第 ', 1).replace(': ', ' 行：', 1)}"))
     if unit is None and first["unit"] is not None:
         unit = first["unit"]
         if UNITS[unit] != 1:
-            notes.append(f"amounts in {unit} (from the 单位 line above the header): multiplied by {UNITS[unit]:,}")
+            notes.append(Note(f"amounts in {unit} (from the 单位 line above the header): multiplied by {UNITS[unit]:,}",
+                              f"金额单位是{unit}（见表头上方的“单位”行）：已乘以 {UNITS[unit]:,}"))
     ledger = Ledger(tables["invoices"], tables.get("payments"), tables.get("customers"), currency=currency,
                     source=where, file_rows=False, columns=explicit, date_format=date_format, decimal=decimal,
                     unit=unit, export_date=export_date)

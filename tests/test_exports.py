@@ -230,3 +230,11 @@ def test_a_list_of_open_balances_only_is_aged_as_of_its_export_date(tmp_path, ca
     assert main(["dso", str(path), "--export-date", "2026-11-30", "-q"]) == 2
     assert "credit sales are unknown" in capsys.readouterr().err
     assert main(["report", str(path), "--export-date", "2026-11-30", "-q", "-o", str(tmp_path / "r.html")]) == 0
+
+
+def test_the_summary_speaks_the_readers_language():
+    ledger = ck.load_ledger(EXPORTS / "kingdee-open-items" / "kingdee-ar-detail.xlsx")
+    zh, en = ledger.summary("zh"), ledger.summary("en")
+    assert "导入摘要" in zh and "剔除 3 个合计/小计行" in zh and "视为导出日 2026-11-30 前已收到" in zh
+    assert "3 total/subtotal rows left out" in en and "剔除" not in en
+    assert all(isinstance(n, str) for n in ledger.import_notes)      # notes stay plain strings for callers
