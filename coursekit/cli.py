@@ -191,8 +191,17 @@ def _show(df: pd.DataFrame, args, title: str, sheet: str) -> None:
         numeric = pd.api.types.is_numeric_dtype(shown[col])
         table.add_column(str(col), justify="right" if numeric else "left")
     for row in shown.itertuples(index=False):
-        table.add_row(*[f"{v:,.2f}" if isinstance(v, float) else ("" if pd.isna(v) else str(v)) for v in row])
+        table.add_row(*[_cell(v) for v in row])
     Console().print(table)
+
+
+def _cell(v) -> str:
+    """A value as the on-screen table shows it: money to the cent, dates without a midnight time."""
+    if isinstance(v, float):
+        return "" if v != v else f"{v:,.2f}"
+    if isinstance(v, pd.Timestamp):
+        return f"{v:%Y-%m-%d}" if v == v.normalize() else str(v)
+    return "" if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else str(v)
 
 
 def _load(args):
