@@ -11,6 +11,7 @@
   the page (the site then works under any sub-path).
 * Headings get the same slugs as the Markdown pages (``pymdownx.slugs``), and the table of
   contents is rebuilt from them, so the anchors in the sidebar exist on the page.
+* Code and prompts are left out of the search index (``data-search-exclude``).
 * Charts stored as base64 PNG are written as files beside the page, loaded lazily, and
   open full size when tapped (their labels are small on a phone).
 """
@@ -151,7 +152,16 @@ def on_page_content(html, page, config, files, **kwargs):
         return (f'<a class="ck-chart" href="{name}" title="{ZOOM[lang]}">'
                 f'<img {m.group(1)}loading="lazy" src="{name}"{m.group(3)}></a>')
 
-    return _IMG.sub(image, html)
+    html = _IMG.sub(image, html)
+    # search finds a workbook page by its prose and results, not by its code and prompts
+    # (on the innermost elements: Material's search parser ends an exclusion at the first
+    # closing tag of the same name)
+    html = _CODE_PRE.sub(r"\1<pre data-search-exclude>", html)
+    return _PROMPT_DIV.sub(r"\1 data-search-exclude", html)
+
+
+_CODE_PRE = re.compile(r'(<div class="highlight-ipynb hl-[a-z0-9]+">)<pre>')
+_PROMPT_DIV = re.compile(r'(<div class="(?:jp-InputPrompt|jp-OutputPrompt|clipboard-copy-txt)[^"]*"|<span class="notice")')
 
 
 _JUPYTER_CSS = re.compile(r'<style type="text/css">\s*(@charset "UTF-8";\.jupyter-wrapper\{.*?)</style>', re.S)
