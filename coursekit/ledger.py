@@ -913,7 +913,8 @@ class Ledger:
         lines = ["导入摘要" if zh else "Import summary"]
         for table, cmap in self._maps.items():
             where = self._where.get(table, table)
-            read = ", ".join(f"{src} → {canon}" for canon, src in cmap.used.items() if src != canon)
+            read = ", ".join(f"{' '.join(str(src).split())} → {canon}" for canon, src in cmap.used.items()
+                             if src != canon)
             same = [canon for canon, src in cmap.used.items() if src == canon]
             lines.append(f"  {where}: " + "; ".join(x for x in (read, ", ".join(same)) if x))
             if cmap.unused:
