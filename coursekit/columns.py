@@ -27,49 +27,54 @@ UNITS = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "�
 # Per table: canonical name -> alias groups, highest priority first.
 _INVOICES = {
     "customer": [
-        ["customername", "namecustomer", "clientname", "客户名称", "客户全称", "单位名称", "往来单位名称", "购方名称", "accountname",
+        ["customername", "namecustomer", "clientname", "客户名称", "custname", "billtoname", "客户全称", "单位名称", "往来单位名称", "购方名称", "accountname",
          "companyname", "debtorname", "contactname", "partnername", "name1"],
         ["customer", "client", "客户", "客户名", "单位", "购货单位", "购买方", "往来单位", "往来户", "债务人", "付款单位",
-         "debtor", "contact", "name", "partner"],
+         "debtor", "contact", "name", "partner", "billto", "soldto", "soldtoparty"],
         ["customerid", "customerno", "customernumber", "customercode", "custnumber", "custno", "custid", "客户编码",
          "客户编号", "客户代码", "往来单位编码", "accountnumber", "account", "accountno", "customeraccount"],
     ],
     "invoice_id": [
         ["invoiceid", "invoice", "invoiceno", "invoicenumber", "invoicenum", "发票号", "发票号码", "发票编号"],
-        ["单据号", "单据编号", "单据号码", "单号", "documentnumber", "documentno", "docno", "docnumber", "docid",
+        ["单据号", "单据编号", "单据号码", "单号", "documentnumber", "documentno", "docno", "docnumber", "docid", "invno",
+         "invnumber", "inv", "transno", "transnumber",
          "documentid", "billno", "billnumber", "transactionnumber", "transactionno", "txnno", "num", "number", "no"],
         ["凭证号", "凭证编号", "订单号", "销售订单号"],
     ],
     "invoice_date": [
-        ["invoicedate", "开票日期", "发票日期", "销售日期"],
+        ["invoicedate", "开票日期", "发票日期", "销售日期", "invdate", "invoicedt"],
         ["单据日期", "业务日期", "documentdate", "docdate", "documentcreatedate", "transactiondate", "txndate",
          "billdate"],
         ["postingdate", "记账日期", "过账日期", "入账日期"],
         ["date", "日期"],
     ],
     "due_date": [
-        ["duedate", "due", "netduedate", "dueindate", "paymentduedate", "到期日", "到期日期", "应收日期", "应收款到期日",
+        ["duedate", "due", "netduedate", "dueindate", "paymentduedate", "duedt", "dueon", "paymentdue", "到期日", "到期日期", "应收日期", "应收款到期日",
          "约定付款日", "约定收款日", "付款到期日", "账期到期日", "最后付款日", "收款期限"],
     ],
     # the gross amount owed (价税合计) beats a plain 金额, which on Chinese invoice lists is often net of VAT
     "amount": [
-        ["价税合计", "含税金额", "应收金额", "应收款金额", "借方", "借方金额", "本币金额", "invoicetotal", "invoiceamount",
+        ["价税合计", "含税金额", "应收金额", "应收款金额", "借方", "借方金额", "本币金额", "invoicetotal", "invoiceamount", "本期应收",
+         "本期增加", "应收增加", "invoiceamt", "invamt",
          "amountinlocalcurrency", "amountlocalcurrency", "grossamount", "totalamount"],
-        ["amount", "invoicevalue", "金额", "发票金额", "开票金额", "销售金额", "localamount", "originalamount"],
+        ["amount", "invoicevalue", "金额", "发票金额", "开票金额", "销售金额", "localamount", "originalamount", "amt",
+         "originalamt"],
         ["原币金额", "amountindoccurrency", "amountindocumentcurrency"],
         ["total", "totalsigned", "amounttotal", "amounttotalsigned", "合计金额"],
     ],
     "received": [
         ["received", "amountreceived", "receivedamount", "paid", "amountpaid", "paidamount", "payments", "已收金额",
          "已收", "已收款", "已收款金额", "实收金额", "收款金额", "回款金额", "已回款", "已回款金额", "累计收款", "累计已收",
-         "已核销金额", "核销金额", "贷方", "贷方金额", "已收回"],
+         "已核销金额", "核销金额", "贷方", "贷方金额", "已收回", "本期收回", "本期收款", "收回金额", "amtpaid", "paidamt",
+         "totalpaid"],
     ],
     "credited": [["credited", "creditedamount", "creditnotes", "已折让", "折让金额", "红冲金额"]],
     "outstanding": [
         ["outstanding", "outstandingamount", "outstandingbalance", "openbalance", "openamount", "totalopenamount",
          "openitemamount", "balance", "balancedue", "amountdue", "amountresidual", "residual", "residualamount",
          "remaining", "remainingamount", "amountremaining", "未收金额", "未收", "未收款", "未收款金额", "余额", "应收余额",
-         "本币余额", "未核销金额", "欠款", "欠款金额", "剩余金额", "尚欠金额", "未回款金额", "待收金额"],
+         "本币余额", "未核销金额", "欠款", "欠款金额", "剩余金额", "尚欠金额", "未回款金额", "待收金额", "期末余额",
+         "amountoutstanding", "openamt", "openbal", "balanceamt"],
         ["原币余额"],
     ],
     "settled_date": [

@@ -238,3 +238,19 @@ def test_the_summary_speaks_the_readers_language():
     assert "导入摘要" in zh and "剔除 3 个合计/小计行" in zh and "视为导出日 2026-11-30 前已收到" in zh
     assert "3 total/subtotal rows left out" in en and "剔除" not in en
     assert all(isinstance(n, str) for n in ledger.import_notes)      # notes stay plain strings for callers
+
+
+@pytest.mark.parametrize("headers,expect", [
+    (["Bill To", "Inv #", "Inv Date", "Due Date", "Invoice Amt", "Amt Paid", "Open Amt"],
+     {"customer": "Bill To", "invoice_id": "Inv #", "amount": "Invoice Amt", "received": "Amt Paid",
+      "outstanding": "Open Amt"}),
+    (["往来单位", "日期", "单据类型", "单据编号", "摘要", "本期应收", "本期收回", "期末余额", "到期日"],
+     {"customer": "往来单位", "kind": "单据类型", "amount": "本期应收", "received": "本期收回", "outstanding": "期末余额"}),
+    (["客户编码", "客户名称", "发票号", "开票日期", "到期日", "金额", "税额", "价税合计"],
+     {"customer": "客户名称", "amount": "价税合计"}),
+])
+def test_headers_of_more_exports(headers, expect):
+    from coursekit.columns import map_columns
+
+    used = map_columns(headers, "invoices").used
+    assert {k: used.get(k) for k in expect} == expect
