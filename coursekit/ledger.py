@@ -132,6 +132,13 @@ def _row_labels(df: pd.DataFrame, file_rows: bool) -> np.ndarray:
     return df.index.to_numpy()
 
 
+def _words(s: pd.Series, words: dict) -> pd.Series:
+    """A column of few distinct words (kinds, statuses) mapped through ``words``, case and spaces ignored;
+    missing where a word is not known. Done once per distinct value."""
+    return V.per_unique(s, lambda u: u.astype("string").str.strip().str.lower().map(words),
+                        na_value=words.get("")).astype(object)
+
+
 def _stamp(value) -> pd.Timestamp | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -735,8 +742,7 @@ class Ledger:
         out["amount"] = self._amounts(df["amount"], "payments", "amount", labels, problems)
         _flag(problems, (out["amount"] < 0).to_numpy(), "payments", "amount", labels, lambda i: f"amount {out['amount'].iloc[i]:,.2f} is negative; a refund reduces an earlier receipt, so correct that row instead")
         if "kind" in df.columns:
-            raw = df["kind"].astype("string").str.strip().str.lower().fillna("")
-            kind = raw.map(_KIND_WORDS)
+            kind = _words(df["kind"], _KIND_WORDS)
             _flag(problems, kind.isna().to_numpy(), "payments", "kind", labels, lambda i: f"kind {df['kind'].iloc[i]!r} is not one of {', '.join(PAYMENT_KINDS)}")
             out["kind"] = kind.astype("string")
         else:
@@ -759,8 +765,7 @@ class Ledger:
         out["customer"] = V.names(df["customer"])[0]
         _flag(problems, out["customer"].duplicated().to_numpy() & out["customer"].notna().to_numpy(), "customers", "customer", labels, lambda i: f"customer {out['customer'].iloc[i]!r} is listed twice")
         if "status" in df.columns:
-            raw = df["status"].astype("string").str.strip().str.lower().fillna("")
-            status = raw.map(_STATUS_WORDS)
+            status = _words(df["status"], _STATUS_WORDS)
             _flag(problems, status.isna().to_numpy(), "customers", "status", labels, lambda i: f"status {df['status'].iloc[i]!r} is not one of {', '.join(STATUSES)}")
             out["status"] = status.astype("string")
         else:
