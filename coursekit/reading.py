@@ -50,7 +50,7 @@ _CARRIED = re.compile(r"^\s*(承前页|过次页|转次页|carried\s+forward|bro
 _OPENING = re.compile(r"^\s*(期初余额|期初|年初余额|上期结转|上年结转|opening\s+balance|balance\s+(b/?f|forward)|"
                       r"brought\s+forward|b/f)\s*[:：]?\s*$", re.I)
 _TOTAL_LOOSE = re.compile(r"^\s*(total\s+\S.*|.{1,60}(合计|小计|总计))\s*[:：]?\s*$", re.I)
-_DATE_LINE = re.compile(r"(日期|截止|截至|报表日|期间|as\s*of|as\s*at|date|period)", re.I)
+_DATE_LINE = re.compile(r"(日期|截止|截至|报表日|期间|期末|as\s*of|as\s*at|date|period|printed)", re.I)
 _ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _MONTH_NAME = re.compile(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})")
 _UNIT_LINE = re.compile(r"单位\s*[:：]\s*(?:人民币)?\s*(百万元|千元|万元|亿元|元)")
@@ -259,9 +259,38 @@ def _parse_header_row(value) -> tuple[int, int]:
     return first, last
 
 
+_AS_OF_WORDS = re.compile(r"(截至|截止|期末|报表日|as\s*of|as\s*at|至|to)\s*(日期|日|date)?\s*[:：]?\s*$", re.I)
+_PRINT_WORDS = re.compile(r"(打印|制表|编制|生成|导出时间|printed|run\s*date|generated)[^:：]{0,4}[:：]?\s*$", re.I)
+
+
+def _dates_in(text: str) -> list[tuple[int, pd.Timestamp, int]]:
+    """Dates in a title line with their weight: 2 for 'as of' dates (截至, 期末, As of, the end of a period),
+    1 for a plain 日期/Date, 0 for a print or preparation date (打印日期, 制表日期), which may be later than the data."""
+    found = []
+    for m in _ISO.finditer(text):
+        y, mo, d = (int(g) for g in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            found.append((m.start(), pd.Timestamp(y, mo, d)))
+    for m in _MONTH_NAME.finditer(text):
+        name, d, y, d2, name2, y2 = m.groups()
+        try:
+            found.append((m.start(), pd.Timestamp(f"{name} {d} {y}" if name else f"{d2} {name2} {y2}")))
+        except ValueError:
+            pass
+    out = []
+    for pos, ts in found:
+        before = text[max(0, pos - 14):pos]
+        weight = 2 if _AS_OF_WORDS.search(before) else 0 if _PRINT_WORDS.search(before) else 1
+        out.append((weight, ts, pos))
+    return out
+
+
 def _title_info(sheet: _Sheet, upto: int) -> tuple[pd.Timestamp | None, str | None, str | None, list[str]]:
-    """Export date and unit from the title lines above the header."""
-    export, unit, where, titles = None, None, None, []
+    """Export date and unit from the title lines above the header.
+
+    The export date is the latest 'as of' date (截至 2026-11-30, As of …, the end of a 期间) when there is
+    one, else the latest plain 日期/Date, and only failing both a print or preparation date."""
+    unit, titles, candidates = None, [], []
     for r in range(upto):
         text = " ".join(t for t in (_cell_text(v) for v in sheet.grid.iloc[r]) if t)
         if not text:
@@ -271,16 +300,11 @@ def _title_info(sheet: _Sheet, upto: int) -> tuple[pd.Timestamp | None, str | No
         if m:
             unit = m.group(1)
         if _DATE_LINE.search(text):
-            found = [pd.Timestamp(int(y), int(mo), int(d)) for y, mo, d in _ISO.findall(text)
-                     if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31]
-            for name, d, y, d2, name2, y2 in _MONTH_NAME.findall(text):
-                try:
-                    found.append(pd.Timestamp(f"{name} {d} {y}" if name else f"{d2} {name2} {y2}"))
-                except ValueError:
-                    pass
-            if found:
-                export, where = max(found), f"row {r + sheet.first_row}: {text[:60]}"
-    return export, unit, where, titles
+            candidates += [(w, ts, r, text) for w, ts, _ in _dates_in(text)]
+    if not candidates:
+        return None, unit, None, titles
+    weight, export, r, text = max(candidates, key=lambda c: (c[0], c[1]))
+    return export, unit, f"row {r + sheet.first_row}: {text[:60]}", titles
 
 
 def _headers(sheet: _Sheet, first: int, last: int) -> list[str]:

@@ -254,3 +254,17 @@ def test_headers_of_more_exports(headers, expect):
 
     used = map_columns(headers, "invoices").used
     assert {k: used.get(k) for k in expect} == expect
+
+
+@pytest.mark.parametrize("line,day", [
+    ("截至日期：2026年11月30日  制表日期：2026年12月2日", "2026-11-30"),
+    ("编制单位：示例公司 日期：2026-11-30 打印日期：2026-12-03", "2026-11-30"),
+    ("期间：2026-01-01 至 2026-11-30", "2026-11-30"),
+    ("Period 2026-01-01 to 2026-11-30", "2026-11-30"),
+    ("打印日期：2026-12-03", "2026-12-03"),
+])
+def test_the_export_date_is_the_as_of_date_not_the_print_date(tmp_path, line, day):
+    path = tmp_path / "ar.csv"
+    path.write_text(f"应收明细\n{line}\n客户,发票号,开票日期,到期日,价税合计,已收金额\nA,1,2026-10-01,2026-10-31,100,40\n",
+                    encoding="utf-8")
+    assert ck.load_ledger(path).valid_from == pd.Timestamp(day)
