@@ -125,6 +125,8 @@ def parse_amounts(s: pd.Series, decimal: str = ".", scale: float = 1.0) -> tuple
         u_values, u_reasons = _amount_uniques(pd.Series(uniques, dtype=object), decimal, scale)
         values = pd.Series(u_values[codes], index=s.index)
         reasons = pd.Series(u_reasons[codes], index=s.index, dtype=object)
+    if decimal == "." and not pd.api.types.is_numeric_dtype(s):
+        reasons = _dot_thousands(s, reasons)
     finite = np.isfinite(values.to_numpy())
     present = values.notna().to_numpy()
     reasons = reasons.where(~(present & ~finite), "is not a finite amount")
@@ -132,6 +134,25 @@ def parse_amounts(s: pd.Series, decimal: str = ".", scale: float = 1.0) -> tuple
     reasons = reasons.where(~big, f"is too large to be an amount (limit {MAX_AMOUNT:,.0f})")
     values = values.where(reasons.isna(), np.nan)
     return values, reasons
+
+
+_DOT_GROUPS = re.compile(r"^[-(]?\s*[¥$€]?\s*\d{1,3}(\.\d{3})+\s*\)?-?$")
+_TWO_DECIMALS = re.compile(r"\.\d{1,2}\s*\)?-?$")
+
+
+def _dot_thousands(s: pd.Series, reasons: pd.Series) -> pd.Series:
+    """'1.234' or '12.500' in a column where no amount has one or two decimals is most likely a European
+    thousands separator (1,234 / 12,500), not three decimals of a yuan: refuse it rather than read 1.234."""
+    u = pd.Series(pd.unique(s.dropna()), dtype=object)
+    t = u.astype("string").str.strip()
+    grouped = t.str.match(_DOT_GROUPS).fillna(False).to_numpy()
+    if not grouped.any() or t.str.contains(_TWO_DECIMALS).fillna(False).any() or t.str.contains(",").fillna(False).any():
+        return reasons
+    odd = set(u[grouped])
+    hit = s.isin(odd).to_numpy() & reasons.isna().to_numpy()
+    return reasons.where(~hit, "could be a thousands separator written as a dot (European 1.234 = 1,234); if "
+                               "so add --decimal , (Python: decimal=','), otherwise write the decimals as 1.234 "
+                               "in a column that also has cents")
 
 
 def _amount_uniques(u: pd.Series, decimal: str, scale: float) -> tuple[np.ndarray, np.ndarray]:

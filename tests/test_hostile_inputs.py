@@ -65,6 +65,8 @@ FILES = [
     ("amount-decimal-comma", {"ar.csv": csv('A,1,2026-01-01,2026-02-01,"12,34"')}, "ar.csv", "--decimal ,"),
     ("amount-european", {"ar.csv": csv('A,1,2026-01-01,2026-02-01,"1.234,50"')}, "ar.csv", "decimal comma"),
     ("amount-text", {"ar.csv": csv("A,1,2026-01-01,2026-02-01,12O.5")}, "ar.csv", "cannot read '12O.5'"),
+    ("amount-dot-thousands", {"ar.csv": csv("A,1,2026-01-01,2026-02-01,1.234", "B,2,2026-01-01,2026-02-01,12.500")},
+     "ar.csv", "thousands separator written as a dot"),
     ("amount-blank", {"ar.csv": csv("A,1,2026-01-01,2026-02-01,")}, "ar.csv", "is empty"),
     ("amount-excel-error", {"ar.csv": csv("A,1,2026-01-01,2026-02-01,#N/A")}, "ar.csv", "not an amount"),
     ("amount-yes", {"ar.csv": csv("A,1,2026-01-01,2026-02-01,TRUE")}, "ar.csv", "cannot read 'TRUE'"),
