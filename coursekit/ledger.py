@@ -259,6 +259,7 @@ class Ledger:
         cus = self._clean_customers(tables["customers"], problems)
         if not problems:
             pay, cus = self._same_names(inv, pay, cus)
+            self._check_customer_table(inv, pay, cus, problems)
         if not problems and derived is not None and len(derived):
             pay = pd.concat([pay, derived], ignore_index=True) if len(pay) else derived.reset_index(drop=True)
         if not problems and isinstance(inv, pd.DataFrame) and "_row" in inv and inv.empty:
@@ -464,6 +465,25 @@ class Ledger:
                         f"{int(split.sum()):,} 行与另一行单据号相同、但到期日或金额不同（分期或多行明细）：各自计算账龄，"
                         "编号为 X、X#2 …")
         return inv
+
+    def _check_customer_table(self, inv, pay, cus, problems) -> None:
+        """A customers table keyed another way (codes where the invoices have names) would silently lose every
+        status and flag: refuse it when none of its customers is on the invoices, and say how many match."""
+        if not isinstance(cus, pd.DataFrame) or "customer" not in cus or cus.empty or not isinstance(inv, pd.DataFrame):
+            return
+        known = set(inv["customer"].dropna()) | set(pay["customer"].dropna() if "customer" in pay else [])
+        listed = cus["customer"].dropna()
+        matched = listed.isin(known)
+        if not matched.any():
+            problems.append(Problem("customers", f"none of its {len(listed):,} customers appears on the invoices (it "
+                                                 f"lists {listed.iloc[0]!r}; the invoices have {sorted(known)[0]!r}): "
+                                                 "name customers the same way in both, or map the right column with "
+                                                 "--columns", None, "customer"))
+        elif not matched.all():
+            n = int((~matched).sum())
+            self._note_once(f"{n:,} customers in the customers table have no invoice or receipt (first: "
+                            f"{listed[~matched].iloc[0]!r}); their details are not used",
+                            f"客户表中有 {n:,} 个客户没有发票或收款（第一个：{listed[~matched].iloc[0]!r}），其信息未使用")
 
     @staticmethod
     def _same_names(inv, pay, cus):

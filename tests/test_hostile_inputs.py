@@ -127,6 +127,8 @@ FILES = [
     ("payments-no-amount", {"d/invoices.csv": csv(OK), "d/payments.csv": b"invoice_id,payment_date\n1,2026-02-01\n"},
      "d", "payments.csv, column 'amount'"),
     ("customers-twice", {"d/invoices.csv": csv(OK), "d/customers.csv": b"customer\nA\nA\n"}, "d", "listed twice"),
+    ("customers-keyed-by-code", {"d/invoices.csv": csv(OK), "d/customers.csv": b"customer,status\nC001,bankrupt\n"},
+     "d", "none of its 1 customers appears on the invoices"),
     ("customers-bad-status", {"d/invoices.csv": csv(OK), "d/customers.csv": b"customer,status\nA,asleep\n"}, "d",
      "is not one of"),
     ("folder-without-invoices", {"d/payments.csv": b"invoice_id,payment_date,amount\n"}, "d", "no invoices.csv"),
