@@ -260,6 +260,7 @@ class Ledger:
         if not problems:
             pay, cus = self._same_names(inv, pay, cus)
             self._check_customer_table(inv, pay, cus, problems)
+            self._check_payment_customers(inv, pay, problems)
         if not problems and derived is not None and len(derived):
             pay = pd.concat([pay, derived], ignore_index=True) if len(pay) else derived.reset_index(drop=True)
         if not problems and isinstance(inv, pd.DataFrame) and "_row" in inv and inv.empty:
@@ -465,6 +466,27 @@ class Ledger:
                         f"{int(split.sum()):,} 行与另一行单据号相同、但到期日或金额不同（分期或多行明细）：各自计算账龄，"
                         "编号为 X、X#2 …")
         return inv
+
+    def _check_payment_customers(self, inv, pay, problems) -> None:
+        """Receipts that name a customer no invoice has become credits of a customer of their own: refuse when
+        no named customer matches (the payments are keyed another way), warn when some do not."""
+        if not isinstance(pay, pd.DataFrame) or "customer" not in pay or pay.empty or not isinstance(inv, pd.DataFrame):
+            return
+        named = pay["customer"].notna() & pay["invoice_id"].isna()
+        if not named.any():
+            return
+        known = set(inv["customer"].dropna())
+        strange = named & ~pay["customer"].isin(known)
+        if strange.all() and named.sum() > 1 and not pay["invoice_id"].notna().any():
+            problems.append(Problem("payments", f"none of the {int(named.sum()):,} receipts names a customer that is on "
+                                                f"the invoices (e.g. {pay.loc[strange, 'customer'].iloc[0]!r}): name "
+                                                "customers the same way in both tables", None, "customer"))
+        elif strange.any():
+            n, first = int(strange.sum()), pay.loc[strange, "customer"].iloc[0]
+            self._note_once(f"WARNING: {n:,} receipts name a customer with no invoice (first: {first!r}): they are "
+                            "shown as that customer's credit; check the spelling if it is one of the invoiced customers",
+                            f"警告：{n:,} 笔收款的客户没有任何发票（第一个：{first!r}）：作为该客户的贷方列示；"
+                            "如果其实是某个开票客户，请核对名称写法")
 
     def _check_customer_table(self, inv, pay, cus, problems) -> None:
         """A customers table keyed another way (codes where the invoices have names) would silently lose every

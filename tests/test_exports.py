@@ -268,3 +268,13 @@ def test_the_export_date_is_the_as_of_date_not_the_print_date(tmp_path, line, da
     path.write_text(f"应收明细\n{line}\n客户,发票号,开票日期,到期日,价税合计,已收金额\nA,1,2026-10-01,2026-10-31,100,40\n",
                     encoding="utf-8")
     assert ck.load_ledger(path).valid_from == pd.Timestamp(day)
+
+
+def test_a_receipt_from_an_unknown_customer_is_shown_and_warned_about():
+    inv = pd.DataFrame({"customer": ["甲"], "invoice_id": ["1"], "invoice_date": ["2026-01-01"],
+                        "due_date": ["2026-02-01"], "amount": [100.0]})
+    pay = pd.DataFrame({"invoice_id": ["1", None], "customer": [None, "甲公司"], "payment_date": ["2026-02-01"] * 2,
+                        "amount": [40.0, 10.0]})
+    ledger = ck.Ledger(inv, pay)
+    assert any(n.startswith("WARNING: 1 receipts name a customer with no invoice") for n in ledger.notes)
+    assert ck.aging(ledger, "2026-03-01").loc["甲公司", "unapplied"] == -10

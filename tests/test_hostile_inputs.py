@@ -129,6 +129,9 @@ FILES = [
     ("customers-twice", {"d/invoices.csv": csv(OK), "d/customers.csv": b"customer\nA\nA\n"}, "d", "listed twice"),
     ("customers-keyed-by-code", {"d/invoices.csv": csv(OK), "d/customers.csv": b"customer,status\nC001,bankrupt\n"},
      "d", "none of its 1 customers appears on the invoices"),
+    ("payments-keyed-by-code", {"d/invoices.csv": csv(OK), "d/payments.csv":
+                                b"customer,payment_date,amount\nC001,2026-02-01,5\nC002,2026-02-02,6\n"},
+     "d", "none of the 2 receipts names a customer"),
     ("customers-bad-status", {"d/invoices.csv": csv(OK), "d/customers.csv": b"customer,status\nA,asleep\n"}, "d",
      "is not one of"),
     ("folder-without-invoices", {"d/payments.csv": b"invoice_id,payment_date,amount\n"}, "d", "no invoices.csv"),
