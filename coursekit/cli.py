@@ -217,6 +217,10 @@ def _load(args):
         ledger = load_ledger(args.ledger, **options)
     if not args.quiet:
         print(ledger.summary(args.lang), file=sys.stderr)
+    else:   # -q hides the summary, never its warnings
+        for note in ledger.notes:
+            if note.startswith("WARNING"):
+                print(f"coursekit: {note.say(args.lang) if hasattr(note, 'say') else note}", file=sys.stderr)
     return ledger
 
 

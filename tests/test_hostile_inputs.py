@@ -294,3 +294,11 @@ def test_exported_totals_are_rounded_to_the_cent(tmp_path, capsys):
 
 def test_zipfile_module_is_what_xlsx_is():   # keep the fixture honest: a real xlsx is a zip
     assert zipfile.is_zipfile(io.BytesIO(xlsx(_formulas)))
+
+
+def test_quiet_hides_the_summary_but_not_its_warnings(tmp_path, capsys):
+    path = tmp_path / "ar.csv"
+    path.write_text(H + "\nA,1,2026-01-01,2026-02-01,100\nB,2,2026-01-01,2026-02-01,50\n合计,,,,999\n", encoding="utf-8")
+    assert main(["aging", str(path), "--as-of", "2026-06-30", "-q", "--lang", "en", "--format", "csv"]) == 0
+    err = capsys.readouterr().err
+    assert "Import summary" not in err and "WARNING: row 4 '合计' says 999.00" in err
