@@ -546,13 +546,13 @@ def _check_totals(body, total_rows, labels, used, decimal, skip) -> list[str]:
                                 f"警告：第 {row} 行“{label}”的“{col}”是 {v:,.2f}，但其上各行合计为 {since:,.2f}（自上一个合计起）"
                                 f"和 {grand:,.2f}（全部）：导出时可能漏了、隐藏了或筛掉了某些行"))
         prev = pos + 1
-    more = " …" if len(checked) > 6 else ""
+    ok = [c for c in checked if not c.startswith("WARNING")]
+    more = " …" if len(ok) > 6 else ""
     notes = [Note(f"{int(total_rows.sum()):,} total/subtotal rows left out, not counted as customers: "
-                  + "; ".join(checked[:6]) + more,
+                  + "; ".join(ok[:6]) + more,
                   f"剔除 {int(total_rows.sum()):,} 个合计/小计行，不作为客户："
-                  + "；".join(c.zh for c in checked[:6]) + more)]
-    notes += [c for c in checked[6:] if c.startswith("WARNING")]
-    return notes
+                  + "；".join(c.zh for c in ok[:6]) + more)]
+    return notes + [c for c in checked if c.startswith("WARNING")]   # each warning on a line of its own
 
 
 # -- the public entry --------------------------------------------------------------------------
