@@ -548,10 +548,10 @@ def _check_totals(body, total_rows, labels, used, decimal, skip) -> list[str]:
         prev = pos + 1
     ok = [c for c in checked if not c.startswith("WARNING")]
     more = " …" if len(ok) > 6 else ""
-    notes = [Note(f"{int(total_rows.sum()):,} total/subtotal rows left out, not counted as customers: "
-                  + "; ".join(ok[:6]) + more,
-                  f"剔除 {int(total_rows.sum()):,} 个合计/小计行，不作为客户："
-                  + "；".join(c.zh for c in ok[:6]) + more)]
+    notes = [Note(f"{int(total_rows.sum()):,} total/subtotal rows left out, not counted as customers"
+                  + (": " + "; ".join(ok[:6]) + more if ok else ""),
+                  f"剔除 {int(total_rows.sum()):,} 个合计/小计行，不作为客户"
+                  + ("：" + "；".join(c.zh for c in ok[:6]) + more if ok else ""))]
     return notes + [c for c in checked if c.startswith("WARNING")]   # each warning on a line of its own
 
 
