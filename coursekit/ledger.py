@@ -475,8 +475,9 @@ class Ledger:
         named = pay["customer"].notna() & pay["invoice_id"].isna()
         if not named.any():
             return
-        known = set(inv["customer"].dropna())
-        strange = named & ~pay["customer"].isin(known)
+        known = pd.Index(pd.unique(inv["customer"].dropna()))
+        strange = named.copy()
+        strange[named] = ~pay.loc[named, "customer"].isin(known).to_numpy()
         if strange.all() and named.sum() > 1 and not pay["invoice_id"].notna().any():
             problems.append(Problem("payments", f"none of the {int(named.sum()):,} receipts names a customer that is on "
                                                 f"the invoices (e.g. {pay.loc[strange, 'customer'].iloc[0]!r}): name "
@@ -493,12 +494,13 @@ class Ledger:
         status and flag: refuse it when none of its customers is on the invoices, and say how many match."""
         if not isinstance(cus, pd.DataFrame) or "customer" not in cus or cus.empty or not isinstance(inv, pd.DataFrame):
             return
-        known = set(inv["customer"].dropna()) | set(pay["customer"].dropna() if "customer" in pay else [])
+        known = pd.Index(pd.unique(inv["customer"].dropna())).append(
+            pd.Index(pd.unique(pay["customer"].dropna())) if "customer" in pay else pd.Index([]))
         listed = cus["customer"].dropna()
         matched = listed.isin(known)
         if not matched.any():
             problems.append(Problem("customers", f"none of its {len(listed):,} customers appears on the invoices (it "
-                                                 f"lists {listed.iloc[0]!r}; the invoices have {sorted(known)[0]!r}): "
+                                                 f"lists {listed.iloc[0]!r}; the invoices have {known[0]!r}): "
                                                  "name customers the same way in both, or map the right column with "
                                                  "--columns", None, "customer"))
         elif not matched.all():
@@ -881,19 +883,25 @@ class Ledger:
         _flag(problems, early, "payments", "payment_date", pay["_row"].to_numpy(), lambda i: f"dated {pay['payment_date'].iloc[i]:%Y-%m-%d}, before invoice {pay['invoice_id'].iloc[i]!r} was issued on {inv['invoice_date'].iloc[pos[i]]:%Y-%m-%d}")
         pay = pay.copy()
         pay["customer"] = pd.Series(np.where(given, pay_cust, inv_cust), index=pay.index).astype("string")
+        self._linked = pos      # which invoice each receipt pays: _index reuses it
         return pay
 
     # -- fast arrays for the computations --------------------------------------------------
     def _index(self) -> None:
         inv, pay = self.invoices, self.payments
-        customers = pd.Index(pd.unique(pd.concat([inv["customer"], pay["customer"]], ignore_index=True).dropna()))
+        # one factorize gives the customer list (in order of first appearance) and both code arrays
+        codes, names = pd.factorize(pd.concat([inv["customer"], pay["customer"]], ignore_index=True),
+                                    use_na_sentinel=True)
+        customers = pd.Index(names)
         self._customers = customers
-        self._inv_cust = customers.get_indexer(inv["customer"])
+        self._inv_cust = codes[:len(inv)].astype(np.int64)
         self._inv_cents = V.to_cents(inv["amount"])
         self._inv_day = inv["invoice_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
         self._due_day = inv["due_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
-        self._pay_inv = pd.Index(inv["invoice_id"]).get_indexer(pay["invoice_id"])
-        self._pay_cust = customers.get_indexer(pay["customer"])
+        linked = getattr(self, "_linked", None)
+        self._pay_inv = linked if linked is not None and len(linked) == len(pay) else \
+            pd.Index(inv["invoice_id"]).get_indexer(pay["invoice_id"])
+        self._pay_cust = codes[len(inv):].astype(np.int64)
         self._pay_cents = V.to_cents(pay["amount"])
         self._pay_day = pay["payment_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
 

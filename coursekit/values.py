@@ -59,7 +59,20 @@ def text(s: pd.Series) -> pd.Series:
             u = u.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else v)
         t = u.astype("string").str.strip()
         return t.where(t != "", None)
+    head = s.iloc[:1000]
+    if len(s) > 10_000 and head.nunique() > len(head) // 2 and \
+            pd.api.types.infer_dtype(s, skipna=True) in ("string", "empty"):
+        return _strip_all(s)   # mostly distinct (invoice numbers): factorizing first would only add work
     return per_unique(s, clean).astype("string")
+
+
+def _strip_all(s: pd.Series) -> pd.Series:
+    arr = s.astype(object).str.strip().to_numpy(dtype=object)
+    empty = pd.isna(arr) | (arr == "")
+    if empty.any():
+        arr = arr.copy()
+        arr[empty] = None
+    return pd.Series(arr, index=s.index).astype("string")
 
 
 def name_key(s: pd.Series) -> pd.Series:
