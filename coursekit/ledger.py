@@ -258,9 +258,11 @@ class Ledger:
         pay = self._clean_payments(tables["payments"], problems)
         cus = self._clean_customers(tables["customers"], problems)
         if not problems:
-            pay, cus = self._same_names(inv, pay, cus)
-            self._check_customer_table(inv, pay, cus, problems)
-            self._check_payment_customers(inv, pay, problems)
+            known = pd.Index(pd.unique(inv["customer"].dropna())) if isinstance(inv, pd.DataFrame) and \
+                "customer" in inv else pd.Index([])   # the invoices' customers, once for the three checks
+            pay, cus = self._same_names(known, pay, cus)
+            self._check_customer_table(known, pay, cus, problems)
+            self._check_payment_customers(known, inv, pay, problems)
         if not problems and derived is not None and len(derived):
             pay = pd.concat([pay, derived], ignore_index=True) if len(pay) else derived.reset_index(drop=True)
         if not problems and isinstance(inv, pd.DataFrame) and "_row" in inv and inv.empty:
@@ -467,7 +469,7 @@ class Ledger:
                         "编号为 X、X#2 …")
         return inv
 
-    def _check_payment_customers(self, inv, pay, problems) -> None:
+    def _check_payment_customers(self, known, inv, pay, problems) -> None:
         """Receipts that name a customer no invoice has become credits of a customer of their own: refuse when
         no named customer matches (the payments are keyed another way), warn when some do not."""
         if not isinstance(pay, pd.DataFrame) or "customer" not in pay or pay.empty or not isinstance(inv, pd.DataFrame):
@@ -475,7 +477,6 @@ class Ledger:
         named = pay["customer"].notna() & pay["invoice_id"].isna()
         if not named.any():
             return
-        known = pd.Index(pd.unique(inv["customer"].dropna()))
         strange = named.copy()
         strange[named] = ~pay.loc[named, "customer"].isin(known).to_numpy()
         if strange.all() and named.sum() > 1 and not pay["invoice_id"].notna().any():
@@ -489,13 +490,14 @@ class Ledger:
                             f"警告：{n:,} 笔收款的客户没有任何发票（第一个：{first!r}）：作为该客户的贷方列示；"
                             "如果其实是某个开票客户，请核对名称写法")
 
-    def _check_customer_table(self, inv, pay, cus, problems) -> None:
+    def _check_customer_table(self, known, pay, cus, problems) -> None:
         """A customers table keyed another way (codes where the invoices have names) would silently lose every
         status and flag: refuse it when none of its customers is on the invoices, and say how many match."""
-        if not isinstance(cus, pd.DataFrame) or "customer" not in cus or cus.empty or not isinstance(inv, pd.DataFrame):
+        if not isinstance(cus, pd.DataFrame) or "customer" not in cus or cus.empty or not len(known):
             return
-        known = pd.Index(pd.unique(inv["customer"].dropna())).append(
-            pd.Index(pd.unique(pay["customer"].dropna())) if "customer" in pay else pd.Index([]))
+        if "customer" in pay and len(pay):   # a customer with receipts only (unapplied cash) is known too
+            loose = pay.loc[pay["invoice_id"].isna() & pay["customer"].notna(), "customer"]
+            known = known.append(pd.Index(pd.unique(loose)))
         listed = cus["customer"].dropna()
         matched = listed.isin(known)
         if not matched.any():
@@ -510,11 +512,10 @@ class Ledger:
                             f"客户表中有 {n:,} 个客户没有发票或收款（第一个：{listed[~matched].iloc[0]!r}），其信息未使用")
 
     @staticmethod
-    def _same_names(inv, pay, cus):
+    def _same_names(known, pay, cus):
         """Payments and customer rows take the invoices' spelling of a name that differs only in width or spaces."""
-        if not isinstance(inv, pd.DataFrame) or "customer" not in inv or inv.empty:
+        if not len(known):
             return pay, cus
-        known = pd.Index(pd.unique(inv["customer"].dropna()))
         shown = None
         for df in (pay, cus):
             if not (isinstance(df, pd.DataFrame) and "customer" in df and len(df)):
