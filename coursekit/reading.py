@@ -163,7 +163,6 @@ def _read_xlsx(path: Path) -> list[_Sheet]:
     small = path.stat().st_size <= _SMALL_XLSX
     try:
         wb = openpyxl.load_workbook(path, data_only=True, read_only=not small)
-        formulas = openpyxl.load_workbook(path, data_only=False, read_only=False) if small else None
     except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
         raise _fail(path.name, f"cannot be opened as an Excel workbook: the file is damaged or incomplete ({exc}); "
                                "export it again") from None
@@ -177,26 +176,29 @@ def _read_xlsx(path: Path) -> list[_Sheet]:
         merges = []
         if small:
             merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
-            _check_formulas(formulas[ws.title], grid, path.name, ws.title)
         hidden = [r for r, dim in ws.row_dimensions.items() if dim.hidden] if small else []
         sheets.append(_Sheet(ws.title, grid, f"{path.name}, sheet '{ws.title}'", 1, merges, hidden=hidden))
     return sheets
 
 
-def _check_formulas(ws, grid: pd.DataFrame, name: str, title: str) -> None:
-    """A formula cell with no saved result reads as empty: say so instead of 'is empty'."""
-    missing = []
-    for row in ws.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                r, c = cell.row - 1, cell.column - 1
-                if r < len(grid) and c < grid.shape[1] and grid.iat[r, c] is None:
-                    missing.append(cell.coordinate)
-    if missing:
-        raise _fail(f"{name}, sheet '{title}'", f"{len(missing):,} cells hold formulas with no saved result "
-                                                f"(first: {', '.join(missing[:5])}); the program that wrote the file "
-                                                "did not calculate them. Open the file in Excel, WPS or LibreOffice, "
-                                                "save it, and try again")
+def _check_formulas(path: Path, sheets: dict[str, _Sheet]) -> None:
+    """A formula cell with no saved result reads as empty. Asked only once the ledger has found empty or
+    unreadable cells (a second pass over the workbook costs as much as the first): say so instead."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, data_only=False, read_only=True)
+    for sheet in sheets.values():
+        missing = []
+        for row in wb[sheet.name].iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("=") and hasattr(cell, "row"):
+                    r, c = cell.row - 1, cell.column - 1
+                    if r < len(sheet.grid) and c < sheet.grid.shape[1] and sheet.grid.iat[r, c] is None:
+                        missing.append(cell.coordinate)
+        if missing:
+            raise _fail(sheet.where, f"{len(missing):,} cells hold formulas with no saved result (first: "
+                                     f"{', '.join(missing[:5])}); the program that wrote the file did not calculate "
+                                     "them. Open the file in Excel, WPS or LibreOffice, save it, and try again")
 
 
 # -- grids to tables ---------------------------------------------------------------------------
@@ -652,8 +654,13 @@ def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict 
         if UNITS[unit] != 1:
             notes.append(Note(f"amounts in {unit} (from the 单位 line above the header): multiplied by {UNITS[unit]:,}",
                               f"金额单位是{unit}（见表头上方的“单位”行）：已乘以 {UNITS[unit]:,}"))
-    ledger = Ledger(tables["invoices"], tables.get("payments"), tables.get("customers"), currency=currency,
-                    source=where, file_rows=False, columns=explicit, date_format=date_format, decimal=decimal,
-                    unit=unit, export_date=export_date)
+    try:
+        ledger = Ledger(tables["invoices"], tables.get("payments"), tables.get("customers"), currency=currency,
+                        source=where, file_rows=False, columns=explicit, date_format=date_format, decimal=decimal,
+                        unit=unit, export_date=export_date)
+    except LedgerError:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            _check_formulas(path, sheets)   # empty cells that are really uncalculated formulas get that message
+        raise
     ledger.notes[:0] = notes
     return ledger
