@@ -365,7 +365,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except LedgerError as exc:
-        return _fail(str(exc))
+        n = sum(p.count for p in exc.problems)
+        head = (f"台账有 {n:,} 处问题，按下列文件、行、列改正后再运行（或按提示加上相应选项）。\n"
+                if getattr(args, "lang", "zh") == "zh" else "")
+        return _fail(head + str(exc))
     except (ValueError, OSError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
