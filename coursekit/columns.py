@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["header_key", "split_unit", "map_columns", "ColumnMap", "UNITS", "CANONICAL"]
+__all__ = ["header_key", "split_unit", "lookup", "map_columns", "ColumnMap", "UNITS", "CANONICAL"]
 
 UNITS = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000}
 
@@ -161,8 +161,21 @@ class ColumnMap:
     passed_over: list[str] = field(default_factory=list)     # sentences: "X not used: Y read as customer"
     problems: list[tuple[str, str]] = field(default_factory=list)  # (source header, message)
 
-    def source(self, canon: str) -> str:
-        return self.used.get(canon, canon)
+
+
+def lookup(header: object, table: str) -> tuple[str, int, str | None] | None:
+    """What a header means in ``table``: ``(canonical name, priority group, unit)``, or None.
+
+    ``'金额(万元)'`` -> ``('amount', 1, '万元')``; ``'invoice_amount_usd'`` -> ``('amount', 0, 'USD')``.
+    """
+    index = _INDEX[table]
+    base, unit = split_unit(header)
+    hit = index.get(header_key(base)) or index.get(header_key(header))
+    if hit is None:     # invoice_amount_usd, Amount CNY: a currency code at the end of the name
+        m = _CURRENCY_TAIL.match(header_key(base))
+        if m and m.group(1) in index:
+            hit, unit = index[m.group(1)], m.group(2).upper()
+    return None if hit is None else (hit[0], hit[1], unit)
 
 
 def map_columns(headers: list, table: str, explicit: dict[str, str] | None = None) -> ColumnMap:
@@ -170,7 +183,7 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
 
     ``explicit`` maps canonical names to source headers and wins over every alias.
     """
-    spec, index = CANONICAL[table], _INDEX[table]
+    spec = CANONICAL[table]
     result = ColumnMap()
     explicit = dict(explicit or {})
     names = [str(h) for h in headers]
@@ -191,26 +204,22 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
             result.used[canon] = src
     taken = set(result.used.values())
     candidates: dict[str, list[tuple[int, str]]] = {}
+    header_units: dict[str, str] = {}
     for h in names:
         if h in taken or not h.strip():
             continue
-        base, unit = split_unit(h)
-        hit = index.get(header_key(base)) or index.get(header_key(h))
-        if hit is None:     # invoice_amount_usd, Amount CNY: a currency code at the end of the name
-            m = _CURRENCY_TAIL.match(header_key(base))
-            if m and index.get(m.group(1)):
-                hit, unit = index[m.group(1)], m.group(2).upper()
+        hit = lookup(h, table)
         if hit is None:
             result.unused.append(h)
             continue
-        canon, rank = hit
+        canon, rank, unit = hit
         if canon in result.used:
             result.unused.append(h)
             result.passed_over.append(f"'{h}' not used: '{result.used[canon]}' was named for {canon}")
             continue
         candidates.setdefault(canon, []).append((rank, h))
         if unit:
-            result.units[canon + "\0" + h] = unit
+            header_units[h] = unit
     # Xero and others print both "Due Date" and "Due" (the amount still due).
     if table == "invoices" and "due_date" in candidates:
         plain_due = [c for c in candidates["due_date"] if header_key(c[1]) == "due"]
@@ -226,11 +235,9 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
                                             f"keep one, or name it with --columns '{canon}=…'"))
             continue
         result.used[canon] = top[0]
-        unit = result.units.pop(canon + "\0" + top[0], None)
-        if unit:
-            result.units[canon] = unit
+        if top[0] in header_units:
+            result.units[canon] = header_units[top[0]]
         for _, h in found[1:]:
             result.unused.append(h)
             result.passed_over.append(f"'{h}' not used: '{top[0]}' is read as {canon}")
-    result.units = {k: v for k, v in result.units.items() if "\0" not in k}
     return result

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from . import values as V
-from .columns import CANONICAL, UNITS, header_key, split_unit
+from .columns import CANONICAL, UNITS, header_key, lookup
 from .ledger import Ledger, LedgerError, Note, Problem
 
 __all__ = ["load_ledger", "read_table"]
@@ -110,16 +110,14 @@ def _delimiter(lines: list[str]) -> str:
     return best
 
 
-def _csv_error(text: str, sep: str, name: str, offset: int = 0) -> LedgerError:
+def _csv_error(text: str, sep: str, name: str) -> LedgerError:
     """Find the exact line that breaks the CSV and say what to do."""
     reader = csv.reader(io.StringIO(text), delimiter=sep, strict=True)
-    width = None
     try:
-        for fields in reader:
-            if width is None and any(f.strip() for f in fields):
-                width = len(fields)
+        for _ in reader:
+            pass
     except csv.Error as exc:
-        return _fail(name, f"line {reader.line_num + offset}: {exc}. A quote character (\") opens or ends a field "
+        return _fail(name, f"line {reader.line_num}: {exc}. A quote character (\") opens or ends a field "
                            "where it should not; open the file in Excel or WPS and save it again as CSV UTF-8")
     return _fail(name, "cannot be read as CSV; open it in Excel or WPS and save it again as CSV UTF-8")
 
@@ -148,8 +146,6 @@ def _read_csv(path: Path, name: str | None = None) -> _Sheet:
         raise _csv_error(text, sep, label) from None
     except (UnicodeError, ValueError) as exc:
         raise _fail(label, f"cannot be read as CSV ({exc})") from None
-    if sep != ",":
-        pass
     return _Sheet(None, grid, label, 1, [], True)
 
 
@@ -208,19 +204,9 @@ def _cell_text(v) -> str:
     return str(v).strip()
 
 
-def _known(cell: str, table: str) -> str | None:
-    from .columns import _CURRENCY_TAIL, _INDEX
-
-    base, _ = split_unit(cell)
-    hit = _INDEX[table].get(header_key(base)) or _INDEX[table].get(header_key(cell))
-    if hit is None:
-        m = _CURRENCY_TAIL.match(header_key(base))
-        hit = _INDEX[table].get(m.group(1)) if m else None
-    return hit[0] if hit else None
-
-
 def _score(cells: list[str], table: str) -> int:
-    return len({c for c in (_known(x, table) for x in cells if x) if c})
+    """How many distinct canonical columns a candidate header row names."""
+    return len({hit[0] for hit in (lookup(x, table) for x in cells if x) if hit})
 
 
 def _find_header(sheet: _Sheet, table: str, header_row) -> tuple[int, int]:
@@ -381,7 +367,7 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     problems = _fill_merges(sheet, body, last + 1, cmap.used, names)
     if problems:
         raise LedgerError(problems)
-    body, left_out = _drop_non_data(body, cmap.used, table, decimal, unit, sheet.where)
+    body, left_out = _drop_non_data(body, cmap.used, decimal, sheet.where)
     notes += left_out
     # columns with no header and no data add nothing; data under no header is a shifted or ragged row
     stray = []
@@ -446,8 +432,7 @@ def _row_labels_kind(values: np.ndarray) -> dict[str, np.ndarray]:
     return kinds
 
 
-def _drop_non_data(body: pd.DataFrame, used: dict[str, str], table: str, decimal: str, unit: str | None,
-                   sheet_where: str = ""):
+def _drop_non_data(body: pd.DataFrame, used: dict[str, str], decimal: str, sheet_where: str = ""):
     """Leave out blank rows, totals and note rows; check totals against the rows they sum."""
     notes: list[str] = []
     if body.empty:
