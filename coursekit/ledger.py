@@ -377,7 +377,7 @@ class Ledger:
         amount = self._amounts(self._col(df, table, "amount"), table, "amount", labels, problems, required=False)
         money = {c: self._amounts(self._col(df, table, c), table, c, labels, problems, required=False)
                  for c in ("received", "credited", "outstanding") if c in cmap.used}
-        credit = self._credit_rows(df, amount, money, labels, problems, has_payments)
+        credit, kind = self._credit_rows(df, amount, money, labels, problems, has_payments)
         inv_row = ~credit
         _flag(problems, V.blank(self._col(df, table, "amount")) & inv_row & ~self._receipt_only(amount, money),
               table, "amount", labels, "is empty")
@@ -417,7 +417,7 @@ class Ledger:
         if problems:
             return out, None
         derived = self._receipts(df, out, money, credit, labels, problems)
-        credits = self._credits(out, money, credit, labels, problems)
+        credits = self._credits(out, money, credit, kind, labels, problems)
         zero = int((inv["amount"] == 0).sum())
         if zero:
             inv.loc[inv["amount"] == 0, "amount"] = 0.0
@@ -592,20 +592,19 @@ class Ledger:
             return np.zeros(len(amount), dtype=bool)
         return ((amount.isna() | (amount == 0)) & (money["received"] > 0)).to_numpy()
 
-    def _credit_rows(self, df, amount, money, labels, problems, has_payments) -> np.ndarray:
-        """Rows that are not invoices: negative amounts, payments and credit memos, receipt-only rows."""
+    def _credit_rows(self, df, amount, money, labels, problems, has_payments) -> tuple[np.ndarray, np.ndarray]:
+        """Rows that are not invoices (negative amounts, payments and credit memos, receipt-only rows), and
+        each row's document kind."""
         table = "invoices"
         if has_payments:
             _flag(problems, (amount < 0).to_numpy(), table, "amount", labels, lambda i: f"amount {amount.iloc[i]:,.2f} "
                   "is negative; record credit notes as payments with kind 'credit_note'")
-            return np.zeros(len(df), dtype=bool)
+            return np.zeros(len(df), dtype=bool), np.full(len(df), "invoice", dtype=object)
         kind = self._row_kinds(df, labels, problems)
         credit = (amount < 0).to_numpy() | (kind != "invoice") | self._receipt_only(amount, money)
-        if credit.any():
-            self._row_kind = kind
-        return credit
+        return credit, kind
 
-    def _credits(self, out, money, credit, labels, problems) -> pd.DataFrame | None:
+    def _credits(self, out, money, credit, kind, labels, problems) -> pd.DataFrame | None:
         """Credit rows become unapplied credits of their customer, dated by their own date."""
         if not credit.any():
             return None
@@ -627,7 +626,7 @@ class Ledger:
                       "date; add it, or give the export date with --export-date YYYY-MM-DD")
                 return None
             dates = np.where(undated, np.datetime64(self.export_date.date()), dates)
-        kind = getattr(self, "_row_kind", np.full(len(out), "payment", dtype=object))[rows]
+        kind = kind[rows]
         keep = value > 0
         credits = pd.DataFrame({
             "invoice_id": pd.Series([None] * int(keep.sum()), dtype="string"),
