@@ -235,7 +235,8 @@ class _Null:
 def _run(args) -> int:
     import coursekit as ck
 
-    from .export import check_output, safe_output, write_xlsx_sheets
+    from .export import check_output, safe_output
+    from .xlsx import write_tables
 
     if args.command == "excel":
         return ck.excel_tool.run(args)
@@ -247,7 +248,7 @@ def _run(args) -> int:
                                          end=args.end, invoices=args.invoices, scenario=args.scenario)
         out = Path(args.output)
         if out.suffix.lower() == ".xlsx":
-            write_xlsx_sheets(out, tables)
+            write_tables(out, tables)
         else:
             out.mkdir(parents=True, exist_ok=True)
             for name, df in tables.items():
@@ -288,6 +289,15 @@ def _run(args) -> int:
     return 0
 
 
+DSO_LABELS = {
+    "credit_sales": "期间赊销额 / credit sales", "beginning_ar": "期初应收 / beginning AR",
+    "ending_ar": "期末应收 / ending AR", "ending_current_ar": "期末未到期应收 / ending current AR",
+    "standard": "标准 DSO / standard DSO", "average": "平均余额 DSO / average-balance DSO",
+    "countback": "倒推法 DSO / countback DSO", "best_possible": "最佳 DSO / Best Possible DSO",
+    "add": "平均逾期天数 / ADD",
+}
+
+
 def _dso(ck, ledger, as_of, args) -> int:
     """DSO three ways; a figure the ledger cannot give is shown as n/a with the reason."""
     zh = args.lang == "zh"
@@ -298,34 +308,11 @@ def _dso(ck, ledger, as_of, args) -> int:
         raise SystemExit(_fail(f"no credit sales in the {args.days}-day window {window} (invoices run from "
                                f"{first:%Y-%m-%d} to {last:%Y-%m-%d}); choose an --as-of inside those dates or a "
                                "longer --days"))
-    rows, notes = [], {}
-
-    def figure(label, compute):
-        try:
-            rows.append((label, compute()))
-        except ValueError as exc:
-            rows.append((label, float("nan")))
-            notes[label] = str(exc)
-
-    sales, days = f["credit_sales"], args.days
-    rows += [("期间赊销额 / credit sales", sales), ("期初应收 / beginning AR", f["beginning_ar"]),
-             ("期末应收 / ending AR", f["ending_ar"]), ("期末未到期应收 / ending current AR", f["ending_current_ar"])]
-    if f["beginning_ar"] is None:
-        notes["期初应收 / beginning AR"] = f"not known: the ledger is exact only from {ledger.valid_from:%Y-%m-%d}"
-    std = ck.metrics.dso_standard(f["ending_ar"], sales, days)
-    best = ck.metrics.best_possible_dso(f["ending_current_ar"], sales, days)
-    rows.append(("标准 DSO / standard DSO", std))
-    if f["beginning_ar"] is None:
-        rows.append(("平均余额 DSO / average-balance DSO", float("nan")))
-        notes["平均余额 DSO / average-balance DSO"] = "needs the beginning AR, which this export does not give"
-    else:
-        figure("平均余额 DSO / average-balance DSO", lambda: ck.dso(ledger, as_of, days, "average"))
-    figure("倒推法 DSO / countback DSO", lambda: ck.dso(ledger, as_of, days, "countback"))
-    rows += [("最佳 DSO / Best Possible DSO", best), ("平均逾期天数 / ADD", ck.metrics.average_days_delinquent(std, best))]
-    df = pd.DataFrame(rows, columns=["metric", "value"])
-    df["value"] = df["value"].astype("float64")
-    if notes:
-        df["note"] = df["metric"].map(notes).fillna("")
+    days = args.days
+    figures = ck.metrics.dso_figures(ledger, as_of, days)
+    df = pd.DataFrame({"metric": [DSO_LABELS[k] for k in figures.index], "value": figures["value"].to_numpy()})
+    if (figures["note"] != "").any():
+        df["note"] = figures["note"].to_numpy()
     _show(df, args, f"DSO（{window}，{days} 天）" if zh else f"DSO for {window} ({days} days)", "dso")
     return 0
 

@@ -113,36 +113,6 @@ def with_headers(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     return out.rename(columns=HEADERS_ZH) if lang == "zh" else out
 
 
-def write_xlsx_sheets(path: str | Path, sheets: dict[str, pd.DataFrame]) -> Path:
-    """Several tables into one workbook, safely: text cells stay text, money to the cent, widths set."""
-    path = Path(path)
-    with safe_output(path, ".xlsx") as tmp:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
-            for sheet, df in sheets.items():
-                out = _cents(df)
-                out.to_excel(xw, sheet_name=sheet, index=False)
-                ws = xw.sheets[sheet]
-                _text_cells(ws, out)
-                for i, col in enumerate(out.columns, start=1):
-                    width = max([len(str(col)) * 2] + [len(str(v)) for v in out[col].head(200)]) + 2
-                    ws.column_dimensions[ws.cell(1, i).column_letter].width = min(width, 60)
-                ws.freeze_panes = "A2"
-    return path
-
-
-def _text_cells(ws, df: pd.DataFrame) -> None:
-    """openpyxl stores a string starting with '=' as a formula: store such cells as plain text."""
-    for j, col in enumerate(df.columns, start=1):
-        if str(col).startswith(_FORMULA_START):
-            ws.cell(1, j).data_type = "s"
-        s = df[col]
-        if not (s.dtype == object or pd.api.types.is_string_dtype(s)):
-            continue
-        risky = np.flatnonzero(s.astype("string").str.startswith("=").fillna(False).to_numpy())
-        for i in risky:
-            ws.cell(int(i) + 2, j).data_type = "s"
-
-
 def write_table(df: pd.DataFrame, path: str | Path, fmt: str | None = None, lang: str = "zh",
                 sheet: str = "table") -> Path:
     """Write ``df`` to ``path`` as CSV (UTF-8 with BOM, so Excel shows Chinese), JSON or XLSX, safely."""
@@ -156,7 +126,9 @@ def write_table(df: pd.DataFrame, path: str | Path, fmt: str | None = None, lang
         with safe_output(path) as tmp:
             out.to_json(tmp, orient="records", force_ascii=False, date_format="iso", indent=2)
     elif fmt == "xlsx":
-        write_xlsx_sheets(path, {sheet: out})
+        from .xlsx import write_tables  # streamed; text stays text, frozen header, widths set
+
+        write_tables(path, {sheet: out})
     else:
         raise ValueError(f"unknown format {fmt!r}; use csv, json or xlsx")
     return path

@@ -27,7 +27,7 @@ import math
 from collections.abc import Sequence
 
 __all__ = ["dso", "dso_trend", "period_figures", "dso_standard", "dso_average", "dso_countback", "best_possible_dso", "average_days_delinquent",
-           "cei", "ar_turnover", "monthly_flows"]
+           "cei", "ar_turnover", "monthly_flows", "dso_figures"]
 
 
 def _num(name: str, value, *, positive: bool = False, nonnegative: bool = False) -> float:
@@ -222,6 +222,47 @@ def period_figures(ledger, period_end, days: int = 90) -> dict:
             "period_end": np.datetime64(end, "D").astype("datetime64[s]").item().date(),
             "days": d, "credit_sales": sales / 100, "beginning_ar": beginning,
             "ending_ar": ending / 100, "ending_current_ar": current / 100}
+
+
+def dso_figures(ledger, period_end, days: int = 90):
+    """Every figure of the DSO family for the ``days``-day period ending on ``period_end``, each with the
+    reason where the ledger cannot give it (an open-item export knows no beginning balance; countback needs
+    enough sales history), so that one missing figure never hides the others.
+
+    Returns a DataFrame indexed by ``credit_sales, beginning_ar, ending_ar, ending_current_ar, standard,
+    average, countback, best_possible, add`` with ``value`` (NaN where not computable) and ``note``.
+    Raises ValueError when the ledger has no known sales at all (see :func:`period_figures`).
+    """
+    import pandas as pd
+
+    f = period_figures(ledger, period_end, days)
+    values = {k: f[k] for k in ("credit_sales", "beginning_ar", "ending_ar", "ending_current_ar")}
+    notes = {}
+    if f["beginning_ar"] is None:
+        values["beginning_ar"] = float("nan")
+        notes["beginning_ar"] = f"not known: the ledger is exact only from {ledger.valid_from:%Y-%m-%d}"
+
+    def figure(name, compute):
+        try:
+            values[name] = compute()
+        except ValueError as exc:
+            values[name], notes[name] = float("nan"), str(exc)
+
+    figure("standard", lambda: dso(ledger, period_end, days, "standard"))
+    if f["beginning_ar"] is None:
+        values["average"] = float("nan")
+        notes["average"] = "needs the beginning AR, which this export does not give"
+    else:
+        figure("average", lambda: dso(ledger, period_end, days, "average"))
+    figure("countback", lambda: dso(ledger, period_end, days, "countback"))
+    figure("best_possible", lambda: best_possible_dso(f["ending_current_ar"], f["credit_sales"], days))
+    if values["standard"] == values["standard"] and values["best_possible"] == values["best_possible"]:
+        values["add"] = average_days_delinquent(values["standard"], values["best_possible"])
+    else:
+        values["add"], notes["add"] = float("nan"), "needs the standard and the Best Possible DSO"
+    out = pd.DataFrame({"value": pd.Series(values, dtype="float64")})
+    out["note"] = [notes.get(k, "") for k in out.index]
+    return out
 
 
 def dso(ledger, period_end, days: int = 90, method: str = "standard", history: int = 36) -> float:

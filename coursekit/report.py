@@ -74,28 +74,16 @@ class Report:
 
 
 def _dso_table(ledger: Ledger, as_of, days: int, lang: str) -> pd.DataFrame:
-    """The DSO figures; one the ledger cannot give (no sales in the period, no beginning balance in an
-    open-item export) is left blank (NaN) while the others are still shown."""
+    """The DSO figures (:func:`coursekit.metrics.dso_figures`); one the ledger cannot give is left blank
+    (NaN) while the others are still shown, and ADD only when both of its inputs exist."""
     try:
-        f = metrics.period_figures(ledger, as_of, days)
+        figures = metrics.dso_figures(ledger, as_of, days)
     except ValueError:   # open balances only: no sales to divide by
         return pd.DataFrame({"metric": pd.Series(dtype=object), "value": pd.Series(dtype="float64")})
-    rows = {k: f[k] for k in ("credit_sales", "beginning_ar", "ending_ar", "ending_current_ar")}
-
-    def figure(name, compute):
-        try:
-            rows[name] = compute()
-        except ValueError:
-            rows[name] = None
-
-    for method in ("standard", "average", "countback"):
-        figure(method, lambda m=method: metrics.dso(ledger, as_of, days, m))
-    figure("best_possible", lambda: metrics.best_possible_dso(f["ending_current_ar"], f["credit_sales"], days))
-    if rows["standard"] is not None and rows["best_possible"] is not None:
-        rows["add"] = metrics.average_days_delinquent(rows["standard"], rows["best_possible"])
+    if figures.loc["add", "value"] != figures.loc["add", "value"]:
+        figures = figures.drop(index="add")
     names = DSO_NAMES[lang]
-    return pd.DataFrame({"metric": [names[k] for k in rows],
-                         "value": [float("nan") if v is None else round(v, 2) for v in rows.values()]})
+    return pd.DataFrame({"metric": [names[k] for k in figures.index], "value": figures["value"].round(2).to_numpy()})
 
 
 def _png(draw: Callable) -> bytes:

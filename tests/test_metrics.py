@@ -110,3 +110,14 @@ def test_monthly_flows_for_one_customer():
     assert np.allclose(flows["invoiced"], inv.groupby(inv["invoice_date"].dt.to_period("M"))["amount"].sum()
                        .reindex(ends.to_period("M"), fill_value=0.0))
     assert list(flows["ar_end"]) == [round(float(balances_as_of(ledger, d)[who]), 2) for d in ends]
+
+
+def test_dso_figures_agree_with_each_figure_alone():
+    import coursekit as ck
+
+    ledger = ck.sample_ledger(seed=7)
+    t = ck.metrics.dso_figures(ledger, "2026-10-31", 90)
+    for method in ("standard", "average", "countback"):
+        assert t.loc[method, "value"] == ck.dso(ledger, "2026-10-31", 90, method)
+    assert (t["note"] == "").all()
+    assert t.loc["add", "value"] == t.loc["standard", "value"] - t.loc["best_possible", "value"]
