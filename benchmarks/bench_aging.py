@@ -32,6 +32,21 @@ FROM items WHERE balance > 0 GROUP BY customer
 """
 
 
+def duckdb_tables(ledger):
+    """A DuckDB connection holding the ledger as tables ``inv`` and ``pay`` (amounts in integer cents)."""
+    import duckdb
+
+    con = duckdb.connect()
+    inv = ledger.invoices[["customer", "invoice_id", "invoice_date", "due_date"]].assign(amount_cents=ledger._inv_cents)
+    pay = ledger.payments[["invoice_id", "payment_date"]].assign(amount_cents=ledger._pay_cents)
+    con.register("inv_df", inv)
+    con.register("pay_df", pay)
+    con.execute("CREATE TABLE inv AS SELECT customer, invoice_id, CAST(invoice_date AS DATE) AS invoice_date, "
+                "CAST(due_date AS DATE) AS due_date, amount_cents FROM inv_df")
+    con.execute("CREATE TABLE pay AS SELECT invoice_id, CAST(payment_date AS DATE) AS payment_date, amount_cents FROM pay_df")
+    return con
+
+
 def best(fn, repeat):
     times = []
     for _ in range(repeat):
@@ -63,14 +78,7 @@ def main():
 
     import duckdb
 
-    con = duckdb.connect()
-    inv = ledger.invoices[["customer", "invoice_id", "invoice_date", "due_date"]].assign(amount_cents=ledger._inv_cents)
-    pay = ledger.payments[["invoice_id", "payment_date"]].assign(amount_cents=ledger._pay_cents)
-    con.register("inv_df", inv)
-    con.register("pay_df", pay)
-    con.execute("CREATE TABLE inv AS SELECT customer, invoice_id, CAST(invoice_date AS DATE) AS invoice_date, "
-                "CAST(due_date AS DATE) AS due_date, amount_cents FROM inv_df")
-    con.execute("CREATE TABLE pay AS SELECT invoice_id, CAST(payment_date AS DATE) AS payment_date, amount_cents FROM pay_df")
+    con = duckdb_tables(ledger)
     sql = SQL.format(as_of=a.as_of)
     db_time, db = best(lambda: con.execute(sql).df(), a.repeat)
 

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from bench_aging import duckdb_tables
 
 import coursekit as ck
 from coursekit.report import build_report, write_report
@@ -76,14 +77,7 @@ def main():
 
     import duckdb
 
-    con = duckdb.connect()
-    inv = ledger.invoices[["customer", "invoice_id", "invoice_date", "due_date"]].assign(amount_cents=ledger._inv_cents)
-    pay = ledger.payments[["invoice_id", "payment_date"]].assign(amount_cents=ledger._pay_cents)
-    con.register("inv_df", inv)
-    con.register("pay_df", pay)
-    con.execute("CREATE TABLE inv AS SELECT customer, invoice_id, CAST(invoice_date AS DATE) AS invoice_date, "
-                "CAST(due_date AS DATE) AS due_date, amount_cents FROM inv_df")
-    con.execute("CREATE TABLE pay AS SELECT invoice_id, CAST(payment_date AS DATE) AS payment_date, amount_cents FROM pay_df")
+    con = duckdb_tables(ledger)
     sql = SQL.format(as_of=a.as_of)
     times = []
     for _ in range(3):

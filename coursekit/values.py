@@ -10,6 +10,7 @@ month-first, and ``12,34`` is refused unless the decimal comma is declared.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 
 import numpy as np
@@ -93,8 +94,6 @@ def _strip_all(s: pd.Series) -> pd.Series:
 
 def name_key(s: pd.Series) -> pd.Series:
     """The form of a name used to compare spellings: NFKC, single spaces."""
-    import unicodedata
-
     def norm(u):
         return u.map(lambda v: re.sub(r"\s+", " ", unicodedata.normalize("NFKC", v)).strip() if isinstance(v, str) else v)
 
@@ -218,8 +217,6 @@ def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
         if isinstance(v, (int, float, np.integer, np.floating)):
             return (float(v) * scale, None)
         t = str(v)
-        import unicodedata
-
         t = unicodedata.normalize("NFKC", t).strip().replace("\u2212", "-")
         if t == "":
             return (np.nan, None)
