@@ -258,11 +258,13 @@ class Ledger:
         pay = self._clean_payments(tables["payments"], problems)
         cus = self._clean_customers(tables["customers"], problems)
         if not problems:
-            known = pd.Index(pd.unique(inv["customer"].dropna())) if isinstance(inv, pd.DataFrame) and \
+            known = pd.Index(pd.unique(inv["customer"])).dropna() if isinstance(inv, pd.DataFrame) and \
                 "customer" in inv else pd.Index([])   # the invoices' customers, once for the three checks
             pay, cus = self._same_names(known, pay, cus)
-            self._check_customer_table(known, pay, cus, problems)
-            self._check_payment_customers(known, inv, pay, problems)
+            # receipts that name a customer and no invoice (unapplied cash), once for the two checks
+            loose = pay["invoice_id"].isna() & pay["customer"].notna() if "customer" in pay and len(pay) else None
+            self._check_customer_table(known, pay, loose, cus, problems)
+            self._check_payment_customers(known, inv, pay, loose, problems)
         if not problems and derived is not None and len(derived):
             pay = pd.concat([pay, derived], ignore_index=True) if len(pay) else derived.reset_index(drop=True)
         if not problems and isinstance(inv, pd.DataFrame) and "_row" in inv and inv.empty:
@@ -469,12 +471,12 @@ class Ledger:
                         "编号为 X、X#2 …")
         return inv
 
-    def _check_payment_customers(self, known, inv, pay, problems) -> None:
-        """Receipts that name a customer no invoice has become credits of a customer of their own: refuse when
-        no named customer matches (the payments are keyed another way), warn when some do not."""
-        if not isinstance(pay, pd.DataFrame) or "customer" not in pay or pay.empty or not isinstance(inv, pd.DataFrame):
+    def _check_payment_customers(self, known, inv, pay, named, problems) -> None:
+        """Receipts that name a customer no invoice has (``named``: a customer and no invoice number) become
+        credits of a customer of their own: refuse when no named customer matches (the payments are keyed
+        another way), warn when some do not."""
+        if named is None or not isinstance(inv, pd.DataFrame):
             return
-        named = pay["customer"].notna() & pay["invoice_id"].isna()
         if not named.any():
             return
         strange = named.copy()
@@ -490,14 +492,13 @@ class Ledger:
                             f"警告：{n:,} 笔收款的客户没有任何发票（第一个：{first!r}）：作为该客户的贷方列示；"
                             "如果其实是某个开票客户，请核对名称写法")
 
-    def _check_customer_table(self, known, pay, cus, problems) -> None:
+    def _check_customer_table(self, known, pay, loose, cus, problems) -> None:
         """A customers table keyed another way (codes where the invoices have names) would silently lose every
         status and flag: refuse it when none of its customers is on the invoices, and say how many match."""
         if not isinstance(cus, pd.DataFrame) or "customer" not in cus or cus.empty or not len(known):
             return
-        if "customer" in pay and len(pay):   # a customer with receipts only (unapplied cash) is known too
-            loose = pay.loc[pay["invoice_id"].isna() & pay["customer"].notna(), "customer"]
-            known = known.append(pd.Index(pd.unique(loose)))
+        if loose is not None:   # a customer with receipts only (unapplied cash) is known too
+            known = known.append(pd.Index(pd.unique(pay.loc[loose, "customer"])))
         listed = cus["customer"].dropna()
         matched = listed.isin(known)
         if not matched.any():
@@ -532,6 +533,10 @@ class Ledger:
 
     def _check_ids(self, inv, problems) -> None:
         ids = inv["invoice_id"]
+        index = pd.Index(ids)
+        if index.is_unique:     # the usual case; the same hash table then links the receipts
+            self._id_index = index
+            return
         dupes = ids.duplicated(keep=False).to_numpy() & ids.notna().to_numpy()
         if dupes.any():
             rows_by_id: dict[str, list] = {}
@@ -780,7 +785,7 @@ class Ledger:
             problems.append(Problem("payments", "needs an 'invoice_id' column, a 'customer' column, or both", None, "invoice_id"))
             return df
         out = pd.DataFrame(index=df.index)
-        out["invoice_id"] = V.text(df["invoice_id"]) if "invoice_id" in df.columns else pd.Series(None, index=df.index, dtype="string")
+        out["invoice_id"] = self._payment_refs(df["invoice_id"]) if "invoice_id" in df.columns else pd.Series(None, index=df.index, dtype="string")
         out["customer"] = V.names(df["customer"])[0] if "customer" in df.columns else pd.Series(None, index=df.index, dtype="string")
         out["payment_date"] = self._dates(df["payment_date"], "payments", "payment_date", labels, problems)
         out["amount"] = self._amounts(df["amount"], "payments", "amount", labels, problems)
@@ -797,6 +802,24 @@ class Ledger:
             out["currency"] = V.text(df["currency"])
         out["_row"] = labels
         return out.reset_index(drop=True)
+
+    def _payment_refs(self, raw: pd.Series) -> pd.Series:
+        """The invoice numbers on the receipts, trimmed like the invoices' own. A cell that is exactly one of
+        the (already trimmed) invoice numbers needs no cleaning, so the invoices' hash table is tried first
+        and only the other cells are trimmed and looked up again; where each receipt points is kept for
+        :meth:`_link_payments`."""
+        index = getattr(self, "_id_index", None)
+        if index is None or not pd.api.types.is_string_dtype(raw.dtype):
+            return V.text(raw)
+        pos = index.get_indexer(raw)
+        rest = pos < 0
+        refs = raw.astype("string")
+        if rest.any():
+            cleaned = V.text(raw[rest])
+            refs[rest] = cleaned
+            pos[rest] = index.get_indexer(cleaned)
+        self._ref_pos = (index, pos)
+        return refs
 
     def _clean_customers(self, df: pd.DataFrame | None, problems: list[Problem]) -> pd.DataFrame | None:
         if df is None:
@@ -854,6 +877,7 @@ class Ledger:
             return inv, pay
         keep_inv = inv["currency"].isna() | (inv["currency"] == self.currency)
         dropped = int((~keep_inv).sum())
+        self._id_index = self._ref_pos = None     # the invoices and receipts change: look them up afresh
         inv = inv[keep_inv].reset_index(drop=True)
         if "currency" in pay:
             keep_pay = pay["currency"].isna() | (pay["currency"] == self.currency)
@@ -868,7 +892,7 @@ class Ledger:
         return inv, pay
 
     def _link_payments(self, inv, pay, problems):
-        pos = pd.Index(inv["invoice_id"]).get_indexer(pay["invoice_id"])
+        pos = self._positions(inv, pay)
         has_ref = pay["invoice_id"].notna().to_numpy()
         unknown = has_ref & (pos < 0)
         _flag(problems, unknown, "payments", "invoice_id", pay["_row"].to_numpy(), lambda i: f"refers to invoice {pay['invoice_id'].iloc[i]!r}, which is not in the invoices")
@@ -886,22 +910,45 @@ class Ledger:
         self._linked = pos      # which invoice each receipt pays: _index reuses it
         return pay
 
+    def _positions(self, inv, pay) -> np.ndarray:
+        """Which invoice row each receipt names (-1: none), from the lookup made while the receipts were read
+        when the invoices are still the ones it was made on; receipts derived from the invoice rows come last."""
+        index = pd.Index(inv["invoice_id"])
+        cached = getattr(self, "_ref_pos", None)
+        if cached is None or len(cached[0]) != len(inv) or len(cached[1]) > len(pay) or \
+                getattr(self, "_id_index", None) is not cached[0]:
+            return index.get_indexer(pay["invoice_id"])
+        done = cached[1]
+        if len(done) == len(pay):
+            return done
+        return np.concatenate([done, cached[0].get_indexer(pay["invoice_id"].iloc[len(done):])])
+
     # -- fast arrays for the computations --------------------------------------------------
     def _index(self) -> None:
         inv, pay = self.invoices, self.payments
-        # one factorize gives the customer list (in order of first appearance) and both code arrays
-        codes, names = pd.factorize(pd.concat([inv["customer"], pay["customer"]], ignore_index=True),
-                                    use_na_sentinel=True)
-        customers = pd.Index(names)
-        self._customers = customers
-        self._inv_cust = codes[:len(inv)].astype(np.int64)
-        self._inv_cents = V.to_cents(inv["amount"])
-        self._inv_day = inv["invoice_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
-        self._due_day = inv["due_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
         linked = getattr(self, "_linked", None)
         self._pay_inv = linked if linked is not None and len(linked) == len(pay) else \
             pd.Index(inv["invoice_id"]).get_indexer(pay["invoice_id"])
-        self._pay_cust = codes[len(inv):].astype(np.int64)
+        # customers in order of first appearance, invoices first; a receipt that pays an invoice has that
+        # invoice's customer (a clash is refused), so only the receipts of no invoice are looked up by name
+        codes, names = pd.factorize(inv["customer"], use_na_sentinel=True)
+        inv_codes = codes.astype(np.int64)
+        pay_codes = np.where(self._pay_inv >= 0, inv_codes[np.where(self._pay_inv >= 0, self._pay_inv, 0)]
+                             if len(inv) else -1, -1)
+        loose = (self._pay_inv < 0) & pay["customer"].notna().to_numpy()
+        if loose.any():
+            more, extra = pd.factorize(pay["customer"][loose], use_na_sentinel=True)
+            known = pd.Index(names).get_indexer(extra)
+            new = known < 0
+            known[new] = len(names) + np.arange(int(new.sum()))
+            names = np.concatenate([np.asarray(names, dtype=object), np.asarray(extra, dtype=object)[new]])
+            pay_codes[loose] = known[more]
+        self._customers = pd.Index(names, dtype="string")
+        self._inv_cust = inv_codes
+        self._inv_cents = V.to_cents(inv["amount"])
+        self._inv_day = inv["invoice_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+        self._due_day = inv["due_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+        self._pay_cust = pay_codes.astype(np.int64)
         self._pay_cents = V.to_cents(pay["amount"])
         self._pay_day = pay["payment_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
 

@@ -31,13 +31,20 @@ def per_unique(s: pd.Series, fn, na_value=None) -> pd.Series:
     """Apply a vectorised ``fn`` to the distinct non-missing values of ``s`` only, then
     spread the results back; missing values become ``na_value``."""
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    done = fn(pd.Series(uniques, dtype=object))
+    return _spread(codes, fn(pd.Series(uniques, dtype=object)), s.index, na_value)
+
+
+def _spread(codes: np.ndarray, done: pd.Series, index: pd.Index, na_value=None) -> pd.Series:
+    """The per-distinct results ``done`` laid out along ``codes`` (-1 = missing -> ``na_value``)."""
     missing = codes < 0
+    if na_value is None and isinstance(done.dtype, pd.api.extensions.ExtensionDtype) and len(done):
+        # text and other extension results: one take, no detour through Python objects
+        return pd.Series(done.array.take(codes, allow_fill=True), index=index)
     values = done.to_numpy(dtype=object).take(np.where(missing, 0, codes)) if len(done) else \
-        np.full(len(s), na_value, dtype=object)
+        np.full(len(codes), na_value, dtype=object)
     if missing.any():
         values[missing] = na_value
-    result = pd.Series(values, index=s.index)
+    result = pd.Series(values, index=index)
     if na_value is not None or not missing.any():
         try:
             return result.astype(done.dtype)
@@ -53,18 +60,21 @@ def blank(s: pd.Series) -> np.ndarray:
     return s.isna().to_numpy()
 
 
+def _clean_text(u: pd.Series) -> pd.Series:
+    """Distinct cell values trimmed, blanks missing, whole numbers read from Excel without ``.0``."""
+    if pd.api.types.infer_dtype(u, skipna=True) not in ("string", "empty"):
+        u = u.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else v)
+    t = u.astype("string").str.strip()
+    return t.where(t != "", None)
+
+
 def text(s: pd.Series) -> pd.Series:
     """Trimmed text, missing where blank. Whole numbers read from Excel lose their ``.0``."""
-    def clean(u):
-        if pd.api.types.infer_dtype(u, skipna=True) not in ("string", "empty"):
-            u = u.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else v)
-        t = u.astype("string").str.strip()
-        return t.where(t != "", None)
     if len(s) > 10_000 and pd.api.types.infer_dtype(s, skipna=True) in ("string", "empty"):
         sample = s.iloc[:: len(s) // 2000]
         if sample.nunique() > 0.9 * len(sample):
             return _strip_all(s)   # nearly all distinct (invoice numbers): factorizing first would only add work
-    return per_unique(s, clean).astype("string")
+    return per_unique(s, _clean_text).astype("string")
 
 
 _LEADING = re.compile(r"\x00\s")   # a literal first, so the search is a fast scan
@@ -80,9 +90,11 @@ def _untrimmed(joined: str, cells: int) -> bool:
 
 def _strip_all(s: pd.Series) -> pd.Series:
     """Trim a column of strings; one regex over the joined column first tells whether any cell needs it."""
+    present = s.notna().to_numpy()
     arr = s.to_numpy(dtype=object)
-    present = ~pd.isna(arr)
     if not _untrimmed("\x00".join(arr[present]), int(present.sum())):
+        if pd.api.types.is_string_dtype(s.dtype) and s.dtype != object:
+            return s.astype("string")          # already text with nothing to trim: no copy cell by cell
         return pd.Series(np.where(present, arr, None), index=s.index, dtype=object).astype("string")
     arr = s.astype(object).str.strip().to_numpy(dtype=object)
     empty = pd.isna(arr) | (arr == "")
@@ -102,18 +114,25 @@ def name_key(s: pd.Series) -> pd.Series:
 
 def names(s: pd.Series) -> tuple[pd.Series, int]:
     """Customer names with typographic variants made one: full-width and half-width brackets and
-    letters (NFKC) and runs of spaces. Returns the names and how many spellings were merged."""
-    t = text(s)
-    distinct = pd.Series(pd.unique(t.dropna()), dtype="string")
-    keys = name_key(distinct)
-    variants = int(len(distinct) - keys.nunique())
-    if not variants:        # decided on the distinct names only: cheap for a million rows
-        return t, 0
-    key = name_key(t)
-    # show each customer under its most frequent spelling in the file
-    counts = pd.DataFrame({"key": key, "name": t}).dropna().value_counts(sort=True)
-    shown = counts.reset_index().drop_duplicates("key").set_index("key")["name"]
-    return key.map(shown).astype("string"), variants
+    letters (NFKC) and runs of spaces. Returns the names and how many spellings were merged.
+
+    Everything is decided on the distinct cells (a few thousand names for a million rows) and
+    laid out once at the end."""
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    cleaned = _clean_text(pd.Series(uniques, dtype=object)).reset_index(drop=True)
+    spelling, code_of = pd.factorize(cleaned, use_na_sentinel=True)      # raw cell -> trimmed spelling
+    spellings = pd.Series(code_of, dtype="string")
+    keys = name_key(spellings)
+    variants = int(len(spellings) - keys.nunique())
+    if variants:
+        # show each customer under its most frequent spelling in the file (the first seen on a tie)
+        counts = np.bincount(spelling[codes[codes >= 0]], minlength=len(spellings)) if len(spellings) else []
+        by_count = pd.DataFrame({"key": keys.to_numpy(), "count": counts, "order": np.arange(len(spellings))})
+        best = by_count.sort_values(["count", "order"], ascending=[False, True]).drop_duplicates("key")
+        shown = pd.Series(spellings.to_numpy()[best["order"].to_numpy()], index=best["key"].to_numpy())
+        spellings = pd.Series(keys.map(shown).to_numpy(), dtype="string")
+    per_cell = np.where(codes >= 0, spelling.take(np.where(codes >= 0, codes, 0)) if len(spelling) else -1, -1)
+    return _spread(per_cell, spellings, s.index), variants
 
 
 def parse_bools(s: pd.Series) -> tuple[pd.Series, np.ndarray]:

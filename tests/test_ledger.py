@@ -99,3 +99,54 @@ def test_shipped_sample_files_load():
     info = led.customer_info()
     assert set(info["status"]) <= {"active", "distressed", "bankrupt", "deregistered"}
     assert info["disputed"].dtype == bool
+
+
+def _pays(**cols):
+    base = {"payment_date": ["2026-03-01"] * len(next(iter(cols.values()))), "amount": [100.0] * len(next(iter(cols.values())))}
+    base.update(cols)
+    return pd.DataFrame(base)
+
+
+def test_receipt_references_are_trimmed_before_they_are_linked():
+    """A receipt's invoice number with spaces around it, or written by Excel as a number, still finds its
+    invoice; the exact ones are matched first and the others trimmed and looked up again."""
+    invoices = inv(invoice_id=["A1", "1001"])
+    led = ck.Ledger(invoices, _pays(invoice_id=[" A1 ", 1001.0, "A1"]))
+    assert list(led.payments["invoice_id"]) == ["A1", "1001", "A1"]
+    assert list(led.payments["customer"]) == ["甲公司", "乙公司", "甲公司"]
+    assert list(led._pay_inv) == [0, 1, 0]
+
+
+def test_receipt_with_an_unknown_reference_is_refused_after_trimming():
+    with pytest.raises(ck.LedgerError) as err:
+        ck.Ledger(inv(), _pays(invoice_id=["  B1", "Z9 "]))
+    assert "'Z9'" in str(err.value) and "not in the invoices" in str(err.value)
+
+
+def test_currency_choice_links_receipts_to_the_invoices_kept():
+    """Choosing a currency drops invoices, so the lookup made while reading is made again on what is kept."""
+    invoices = inv(customer=["甲公司", "乙公司"], invoice_id=["A1", "B1"], currency=["USD", "CNY"])
+    pays = _pays(invoice_id=["B1", "A1"], currency=["CNY", "USD"])
+    led = ck.Ledger(invoices, pays, currency="CNY")
+    assert list(led.invoices["invoice_id"]) == ["B1"]
+    assert list(led.payments["invoice_id"]) == ["B1"]
+    assert list(led._pay_inv) == [0]
+    assert list(led.payments["customer"]) == ["乙公司"]
+
+
+def test_customers_coded_invoices_first_then_receipt_only_customers():
+    pays = _pays(invoice_id=[None, "B1", None, None], customer=["丙公司", None, "甲公司", "丙公司"])
+    led = ck.Ledger(inv(), pays)
+    assert list(led._customers) == ["甲公司", "乙公司", "丙公司"]
+    assert list(led._pay_cust) == [2, 1, 0, 2]
+    assert list(led._inv_cust) == [0, 1]
+
+
+def test_most_frequent_spelling_of_a_name_is_shown():
+    names = ["华信（集团）", "华信(集团)", "华信(集团)", "华信（集团）", "华信(集团)"]
+    invoices = pd.DataFrame({"customer": names, "invoice_id": [f"N{i}" for i in range(5)],
+                             "invoice_date": ["2026-01-05"] * 5, "due_date": ["2026-02-04"] * 5, "amount": [1.0] * 5})
+    led = ck.Ledger(invoices)
+    assert set(led.invoices["customer"]) == {"华信(集团)"}
+    tie = ck.Ledger(invoices.iloc[:4])      # two and two: the spelling seen first
+    assert set(tie.invoices["customer"]) == {"华信（集团）"}
