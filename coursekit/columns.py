@@ -109,6 +109,7 @@ _CUSTOMERS = {
     "customer": [["customer", "customername", "client", "客户", "客户名称", "客户名", "单位", "单位名称", "往来单位",
                   "name"], ["customerid", "customercode", "客户编码", "客户编号"]],
     "status": [["status", "状态", "经营状态", "客户状态"]],
+    "status_date": [["statusdate", "statussince", "状态日期", "状态变更日期", "状态生效日期"]],
     "disputed": [["disputed", "dispute", "有争议", "争议", "是否争议"]],
     "cooperative": [["cooperative", "配合", "是否配合", "合作态度"]],
     "broken_promise": [["brokenpromise", "违约承诺", "失信", "承诺未兑现"]],

@@ -344,7 +344,7 @@ class Ledger:
         """Decide day-first or month-first once for the whole file, from every date column."""
         self._order, self._order_pending = None, False
         date_columns = {"invoices": ("invoice_date", "due_date", "settled_date"), "payments": ("payment_date",),
-                        "customers": ("last_demand_date", "last_acknowledgement_date")}
+                        "customers": ("last_demand_date", "last_acknowledgement_date", "status_date")}
         cols = [self._col(df, t, c) for t, df in tables.items() if df is not None for c in date_columns[t]]
         cols = [c for c in cols if c is not None]
         if self.date_format:
@@ -851,7 +851,7 @@ class Ledger:
         if "credit_limit" in df.columns:
             out["credit_limit"] = self._amounts(df["credit_limit"], "customers", "credit_limit", labels, problems,
                                                 required=False)
-        for col in ("last_demand_date", "last_acknowledgement_date"):
+        for col in ("last_demand_date", "last_acknowledgement_date", "status_date"):
             if col in df.columns:
                 out[col] = self._dates(df[col], "customers", col, labels, problems, required=False)
             else:
@@ -952,8 +952,11 @@ class Ledger:
         self._pay_cents = V.to_cents(pay["amount"])
         self._pay_day = pay["payment_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
 
-    def customer_info(self) -> pd.DataFrame:
-        """Customer attributes for every customer in the ledger, with defaults where none were given."""
+    def customer_info(self, as_of=None) -> pd.DataFrame:
+        """Customer attributes for every customer in the ledger, with defaults where none were given.
+
+        A status with a ``status_date`` holds from that day: as of an earlier date the customer is
+        ``active`` (a customer that went bankrupt in March was an ordinary debtor in January)."""
         base = pd.DataFrame({"customer": pd.Series(self._customers, dtype="string")})
         if self.customers is None:
             info = base
@@ -964,9 +967,13 @@ class Ledger:
             info[col] = info[col].fillna(value) if col in info else value
         if "cooperative" not in info:
             info["cooperative"] = pd.array([pd.NA] * len(info), dtype="boolean")
-        for col in ("last_demand_date", "last_acknowledgement_date"):
+        for col in ("last_demand_date", "last_acknowledgement_date", "status_date"):
             if col not in info:
                 info[col] = pd.Series(pd.NaT, index=info.index, dtype="datetime64[us]")
+        if as_of is not None:
+            later = (info["status_date"] > _stamp(as_of)).to_numpy()
+            if later.any():
+                info.loc[later, "status"] = "active"
         return info.set_index("customer")
 
     def __repr__(self) -> str:

@@ -59,6 +59,12 @@ ACTIONS = {
     ("dispute", "soft"): ("先解决争议：逐笔核对单据，必要时申请调解", "Settle the dispute first: reconcile each document and, if needed, mediate", [52, 53, 81]),
     ("dispute", "firm"): ("先解决争议：固定证据，调解不成再起诉", "Settle the dispute first: secure the evidence, mediate, then sue if that fails", [52, 81, 80]),
     ("bankrupt", "firm"): ("在法院公告的期限内申报债权并附证据", "File the claim with evidence within the period the court announces", [88, 53]),
+    ("bankrupt_late", "firm"): ("受理破产已超过三个月，申报期可能已过：向管理人核实；已过的，在破产财产最后分配前补充申报"
+                                "（企业破产法第56条：已进行的分配不再补分，审查费用由补充申报人承担）",
+                                "The bankruptcy was accepted more than three months ago, so the claim period may be over: "
+                                "ask the administrator; if it is, file a late claim before the final distribution "
+                                "(Enterprise Bankruptcy Law art. 56: no share of distributions already made, and you bear "
+                                "the cost of reviewing it)", [88, 53]),
     ("deregistered", "firm"): ("核查清算责任人与股东责任，咨询律师后决定起诉或核销", "Check who was responsible for liquidation; take legal advice before suing or writing off", [80, 66]),
     ("expired", "soft"): ("争取债务人书面同意还款（时效届满后同意还款不得反悔），否则核销", "Seek the debtor's written agreement to pay (binding even after expiry); otherwise write off", [57, 84, 66]),
     ("limitation", "soft"): ("时效即将届满：立即取得对账确认或送达催款函以中断时效", "Limitation expires soon: get a signed balance confirmation or deliver a demand now", [84, 49, 57]),
@@ -92,8 +98,8 @@ def collection_plan(ledger: Ledger, as_of, lang: str = "zh", scale: RiskScale = 
     today = snap.date
     grade = grades["grade"].to_numpy()
     days_left = (grades["limitation_expiry"] - today).dt.days.to_numpy()
-    situation, approach = _situations(grades, info, days_left, settings)
-    urgent = np.isin(situation, ["limitation", "bankrupt"])
+    situation, approach = _situations(grades, info, days_left, settings, today)
+    urgent = np.isin(situation, ["limitation", "bankrupt", "bankrupt_late"])
     follow_days = np.array([settings.follow_up_days[g] for g in grade])
     follow_days = np.where(urgent, np.minimum(follow_days, np.maximum(days_left, 1)), follow_days)
     actions = [ACTIONS[(s, a)] for s, a in zip(situation, approach, strict=True)]
@@ -122,12 +128,15 @@ _COLUMNS = ["priority", "customer", "grade", "grade_name", "outstanding", "overd
             "days_to_limitation", "reason"]
 
 
-def _situations(grades: pd.DataFrame, info: pd.DataFrame, days_left: np.ndarray, settings: PlanSettings):
+def _situations(grades: pd.DataFrame, info: pd.DataFrame, days_left: np.ndarray, settings: PlanSettings,
+                today: pd.Timestamp):
     """Each customer's situation (a key of :data:`ACTIONS`) and approach (``soft`` or ``firm``).
 
     Approach: a broken promise or recorded non-cooperation is firm, recorded cooperation
     soft, otherwise grades 5-3 soft and 2-1 firm. Situation, first that applies:
-    bankrupt or deregistered (firm); limitation expired (soft: seek an agreement to pay);
+    bankrupt or deregistered (firm; a bankruptcy accepted more than three months ago,
+    the longest claim period the court can set under Enterprise Bankruptcy Law art. 45,
+    is ``bankrupt_late``: a late claim under art. 56); limitation expired (soft: seek an agreement to pay);
     overdue with the limitation date within ``limitation_warning_days``; disputed; else by grade.
     """
     grade = grades["grade"].to_numpy()
@@ -145,4 +154,6 @@ def _situations(grades: pd.DataFrame, info: pd.DataFrame, days_left: np.ndarray,
     by_grade = np.array([_SITUATION[g] for g in grade], dtype=object)
     situation = np.select([gone, expired, near, disputed], [status, "expired", "limitation", "dispute"], by_grade)
     approach = np.where(gone, "firm", np.where(expired, "soft", approach))
+    late = (status == "bankrupt") & (info["status_date"] + pd.DateOffset(months=3) < today).to_numpy()
+    situation = np.where(late, "bankrupt_late", situation)
     return situation.astype(object), approach.astype(object)

@@ -101,7 +101,7 @@ def _grades(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
     disputed = ~gone & ~expired & flagged & (age_grade > 3)
     broken = ~gone & ~expired & ~disputed & info["broken_promise"].fillna(False).to_numpy(dtype=bool) & (age_grade > 3)
     grade = np.where(gone, 1, np.where(disputed | broken, 3, age_grade)).astype(np.int64)
-    zh, en = _reasons(out, status, gone, disputed, broken)
+    zh, en = _reasons(out, status, info["status_date"].to_numpy(), gone, disputed, broken)
     out["grade"] = grade
     out["grade_zh"] = [GRADES[g]["zh"] for g in grade]
     out["grade_en"] = [GRADES[g]["en"] for g in grade]
@@ -110,14 +110,15 @@ def _grades(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
     return out[_COLUMNS].sort_values(["grade", "outstanding"], ascending=[True, False], kind="stable")
 
 
-def _reasons(out: pd.DataFrame, status, gone, disputed, broken) -> tuple[list[str], list[str]]:
-    """The reason for each customer's grade, in Chinese and English."""
+def _reasons(out: pd.DataFrame, status, since, gone, disputed, broken) -> tuple[list[str], list[str]]:
+    """The reason for each customer's grade, in Chinese and English; a status says since when if known."""
     zh, en = [], []
-    for r, st, g, d, b in zip(out.itertuples(), status, gone, disputed, broken, strict=True):
+    for r, st, day, g, d, b in zip(out.itertuples(), status, since, gone, disputed, broken, strict=True):
         if g:
             word = _STATUS_WORDS[st]
-            zh.append(f"客户{word[0]}")
-            en.append(word[1])
+            known = not pd.isna(day)
+            zh.append(f"客户自 {pd.Timestamp(day):%Y-%m-%d} 起{word[0]}" if known else f"客户{word[0]}")
+            en.append(f"{word[1]} (since {pd.Timestamp(day):%Y-%m-%d})" if known else word[1])
             continue
         rz, re_ = _age_reason(r)
         if d:

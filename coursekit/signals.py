@@ -244,7 +244,7 @@ def _gather(ledger: Ledger, customer: str, day: int, th: WarningThresholds, chec
     listed = ledger.customers is not None and customer in set(ledger.customers["customer"].dropna())
     return _Facts(ledger, customer, day, th, checklist, recent, earlier, _applied(recent), _applied(earlier),
                   float(balances_as_of(ledger, _day_str(day)).get(customer, 0.0)), overdue,
-                  ledger.customer_info().loc[customer], listed)
+                  ledger.customer_info(_day_str(day)).loc[customer], listed)
 
 
 def _applied(receipts: pd.DataFrame) -> pd.DataFrame:
@@ -353,8 +353,11 @@ _STATUS_WORDS = {"active": ("正常经营", "active"), "distressed": ("经营困
 def _status(f: _Facts, key: str) -> tuple[str, str, str]:
     st = str(f.info["status"])
     words = _STATUS_WORDS[st]
+    since = f.info.get("status_date")
+    zh_since, en_since = ("", "") if st == "active" or pd.isna(since) else \
+        (f"（自 {since:%Y-%m-%d}）", f" (since {since:%Y-%m-%d})")
     return ("clear" if st == "active" else "triggered",
-            f"客户资料中的经营状态：{words[0]}。", f"Business status in the customer record: {words[1]}.")
+            f"客户资料中的经营状态：{words[0]}{zh_since}。", f"Business status in the customer record: {words[1]}{en_since}.")
 
 
 def _irregular_receipts(f: _Facts, key: str) -> tuple[str, str, str]:

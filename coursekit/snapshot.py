@@ -109,7 +109,7 @@ class Snapshot:
         return self.memo("sorted_rows", order)
 
     def customer_info(self) -> pd.DataFrame:
-        return self.memo("customer_info", self.ledger.customer_info)
+        return self.memo("customer_info", lambda: self.ledger.customer_info(self.date))
 
     def limitation(self) -> pd.DataFrame:
         """Limitation per open invoice in :attr:`sorted_rows` order: ``runs_from, expiry, cause``."""

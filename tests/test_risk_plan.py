@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 import coursekit as ck
 from coursekit.legal import limitation_expiry
 from coursekit.risk import RiskScale, grade_for_days
+from coursekit.sample import SCENARIOS
 
 
 @pytest.mark.parametrize("days,grade", [(-5, 5), (0, 5), (1, 4), (90, 4), (91, 3), (180, 3), (181, 2),
@@ -141,8 +142,45 @@ def test_every_scenario_builds(scenario):
 
 def test_large_sample_size():
     led = ck.sample_ledger(seed=1, customers=500, invoices=50_000)
-    assert len(led.invoices) == 50_001
+    info = led.customer_info()
+    bankrupt = info.index[info["status"] == "bankrupt"][0]
+    # 50,000 drawn plus the old debt, less what the bankrupt customer would have been invoiced after its bankruptcy
+    assert 49_000 < len(led.invoices) < 50_001
     assert np.isfinite(ck.aging(led, "2026-10-31")["total"]).all()
+    assert list(led.invoices["invoice_id"].iloc[1:4]) == ["INV-000001", "INV-000002", "INV-000003"]
+    assert led.invoices["invoice_id"].iloc[-1] == f"INV-{len(led.invoices) - 1:06d}"   # numbered without gaps
+    assert (led.invoices["customer"] == bankrupt).any()
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_bankrupt_customer_is_not_invoiced_after_its_bankruptcy(scenario):
+    tables = ck.sample.sample_tables(scenario=scenario)
+    cus = tables["customers"].set_index("customer")
+    day = cus.loc[cus["status"] == "bankrupt", "status_date"]
+    assert len(day) == 1 and pd.notna(day.iloc[0])
+    name, since = day.index[0], day.iloc[0]
+    inv, pay = tables["invoices"], tables["payments"]
+    assert (inv.loc[inv["customer"] == name, "invoice_date"] < since).all()
+    assert (inv["customer"] == name).any()
+    # nor does it pay any creditor on its own after the acceptance (Enterprise Bankruptcy Law art. 16)
+    assert (pay.loc[pay["customer"] == name, "payment_date"] < since).all()
+    assert pd.notna(cus.loc[cus["status"] == "distressed", "status_date"]).all()
+    assert cus.loc[cus["status"] == "active", "status_date"].isna().all()
+
+
+def test_a_status_holds_from_its_date():
+    """Before the day the bankruptcy was accepted the customer is graded by age like any other."""
+    led = ck.sample_ledger(scenario="provisions")
+    info = led.customer_info()
+    name, since = info.index[info["status"] == "bankrupt"][0], info.loc[info["status"] == "bankrupt", "status_date"].iloc[0]
+    before = since - pd.Timedelta(days=1)
+    assert led.customer_info(before).loc[name, "status"] == "active"
+    assert led.customer_info(since).loc[name, "status"] == "bankrupt"
+    then, now = ck.risk_grades(led, before), ck.risk_grades(led, since)
+    assert "破产" not in then.loc[name, "reason_zh"]
+    assert now.loc[name, "grade"] == 1
+    assert now.loc[name, "reason_zh"] == f"死账：客户自 {since:%Y-%m-%d} 起已进入破产程序"
+    assert now.loc[name, "reason_en"].endswith(f"bankrupt (since {since:%Y-%m-%d})")
 
 
 def test_every_situation_has_an_action_for_each_approach_it_can_take():
@@ -219,3 +257,23 @@ def test_ledger_deadlines_follow_every_payment_and_ignore_credit_notes():
     g = ck.risk_grades(ledger, "2026-06-30")
     assert g.loc["B", "grade"] == 1 and "limitation" in g.loc["B", "reason_en"]
     assert g.loc["A", "grade"] == 1 and "limitation" not in g.loc["A", "reason_en"]   # 1,993 days overdue: 死账 by age
+
+
+def test_plan_for_a_bankruptcy_follows_its_date():
+    """Within three months of the acceptance the claim is filed in the announced period (art. 45); later the
+    period may be over and the plan says to check and file a late claim (art. 56)."""
+    led = ck.sample_ledger(scenario="provisions")
+    info = led.customer_info()
+    name = info.index[info["status"] == "bankrupt"][0]
+    since = info.loc[name, "status_date"]
+
+    def row(as_of, lang="zh"):
+        plan = ck.collection_plan(led, as_of, lang=lang)
+        return plan.set_index("customer").loc[name]
+
+    early = row(since + pd.Timedelta(days=20))
+    assert early["deadline"] and early["next_action"].startswith("在法院公告的期限内申报债权")
+    late = row(since + pd.DateOffset(months=3, days=1))
+    assert late["deadline"] and "第56条" in late["next_action"] and 88 in late["techniques"]
+    assert "art. 56" in row(since + pd.DateOffset(months=4), lang="en")["next_action"]
+    assert row(since + pd.DateOffset(months=3))["next_action"] == early["next_action"]   # three months to the day

@@ -12,7 +12,7 @@ HEADERS = {
     "customers": {"customer": "客户名称", "region": "区域", "salesperson": "业务员", "status": "状态",
                   "disputed": "有争议", "cooperative": "是否配合", "broken_promise": "承诺未兑现",
                   "credit_limit": "信用额度", "last_demand_date": "最近催款日期",
-                  "last_acknowledgement_date": "对账确认日期"},
+                  "last_acknowledgement_date": "对账确认日期", "status_date": "状态日期"},
 }
 WORDS = {"status": {"active": "正常", "distressed": "经营困难", "bankrupt": "破产"},
          "kind": {"payment": "收款", "credit_note": "红冲"}}
