@@ -12,6 +12,7 @@ payments). Everything is generated with NumPy, so a million invoices take second
 from __future__ import annotations
 
 from importlib import resources
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -89,8 +90,18 @@ def sample_tables(seed: int = 7, customers: int | None = None, months: int | Non
         raise ValueError("months must be between 3 and 240")
     rng = np.random.default_rng(seed)
     end_day = np.datetime64(pd.Timestamp(end).date(), "D")
+    # the draws are made in this order on one generator, so each step must stay where it is
+    c = _draw_customers(rng, customers, months, late_share, end_day)
+    n_inv = invoices if invoices is not None else int(round(customers * months * 2.2))
+    inv = _draw_invoices(rng, c, months, growth, end_day, n_inv)
+    pay = _draw_payments(rng, c, inv, end_day)
+    loose = _draw_unapplied_cash(rng, customers, end_day)
+    inv, pay, loose = _after_credit_hold(c, inv, pay, loose)
+    return _frames(c, inv, pay, loose, end_day, id_width=max(6, len(str(n_inv))))
 
-    # -- customers ------------------------------------------------------------------------
+
+def _draw_customers(rng, customers: int, months: int, late_share: float, end_day) -> SimpleNamespace:
+    """Names, regions, terms, size and payment habits, and the customers who play the teaching roles."""
     cities = [(r, c) for r, cs in _CITIES.items() for c in cs]
     combos = len(cities) * len(_BRANDS) * (len(_BRANDS) - 1) * len(_TRADES)
     picks = rng.choice(combos, size=customers, replace=False)
@@ -103,36 +114,40 @@ def sample_tables(seed: int = 7, customers: int | None = None, months: int | Non
         region, city = cities[ci]
         names.append(f"{city}{_BRANDS[b1]}{_BRANDS[b2]}{_TRADES[t]}有限公司")
         regions.append(region)
-    regions = np.array(regions)
-    sales_rep = np.array([_SALES[r][i % len(_SALES[r])] for i, r in enumerate(regions)])
-    terms = rng.choice([30, 60, 90], size=customers, p=[0.45, 0.35, 0.2])
-    size = rng.lognormal(0, 0.8, customers)
-    kind = rng.choice(["prompt", "slow", "late"], size=customers, p=[1 - late_share - 0.3, 0.3, late_share])
-    mean_delay = np.select([kind == "prompt", kind == "slow"], [rng.uniform(-3, 5, customers), rng.uniform(10, 35, customers)],
-                           rng.uniform(45, 130, customers))
-    status = np.array(["active"] * customers, dtype=object)
-    stop_day = np.full(customers, np.iinfo(np.int64).max)   # from this day on the customer pays nothing
-    order = rng.permutation(customers)
-    bankrupt, distressed = order[0], order[1]
-    disputed_ids, broken_ids = order[2:4], order[4:5]
-    status[bankrupt], status[distressed] = "bankrupt", "distressed"
-    stop_day[bankrupt] = (end_day - np.timedelta64(int(months * 0.5 * 30), "D")).astype(np.int64)
-    stop_day[distressed] = (end_day - np.timedelta64(200, "D")).astype(np.int64)
-    stop_day[broken_ids] = (end_day - np.timedelta64(120, "D")).astype(np.int64)
+    c = SimpleNamespace(n=customers, names=np.array(names, dtype=object), regions=np.array(regions))
+    c.sales_rep = np.array([_SALES[r][i % len(_SALES[r])] for i, r in enumerate(c.regions)])
+    c.terms = rng.choice([30, 60, 90], size=customers, p=[0.45, 0.35, 0.2])
+    c.size = rng.lognormal(0, 0.8, customers)
+    c.kind = rng.choice(["prompt", "slow", "late"], size=customers, p=[1 - late_share - 0.3, 0.3, late_share])
+    c.mean_delay = np.select([c.kind == "prompt", c.kind == "slow"],
+                             [rng.uniform(-3, 5, customers), rng.uniform(10, 35, customers)],
+                             rng.uniform(45, 130, customers))
+    c.status = np.array(["active"] * customers, dtype=object)
+    c.stop_day = np.full(customers, np.iinfo(np.int64).max)   # from this day on the customer pays nothing
+    c.order = order = rng.permutation(customers)
+    c.bankrupt, c.distressed = order[0], order[1]
+    c.disputed, c.broken = order[2:4], order[4:5]
+    c.status[c.bankrupt], c.status[c.distressed] = "bankrupt", "distressed"
+    end = int(end_day.astype(np.int64))
+    c.stop_day[c.bankrupt] = end - int(months * 0.5 * 30)
+    c.stop_day[c.distressed] = end - 200
+    c.stop_day[c.broken] = end - 120
     # the day each status took effect. The bankrupt customer stops paying halfway through, the seller puts it
     # on credit hold three months later (no invoice from then on), and the court accepts its bankruptcy six
     # weeks before the end, so that on the end date the claim period (art. 45) is still running. The
     # distressed customer's difficulties begin when its payments stop.
-    status_day = np.full(customers, np.datetime64("NaT"), dtype="datetime64[D]")
-    bankrupt_day = max(int(stop_day[bankrupt]), int(end_day.astype(np.int64)) - 45)
-    hold_day = min(int(stop_day[bankrupt]) + 90, bankrupt_day)
-    status_day[bankrupt] = np.datetime64(bankrupt_day, "D")
-    status_day[distressed] = np.datetime64(int(stop_day[distressed]), "D")
+    c.status_day = np.full(customers, np.datetime64("NaT"), dtype="datetime64[D]")
+    c.bankrupt_day = max(int(c.stop_day[c.bankrupt]), end - 45)
+    c.hold_day = min(int(c.stop_day[c.bankrupt]) + 90, c.bankrupt_day)
+    c.status_day[c.bankrupt] = np.datetime64(c.bankrupt_day, "D")
+    c.status_day[c.distressed] = np.datetime64(int(c.stop_day[c.distressed]), "D")
+    return c
 
-    # -- invoices -------------------------------------------------------------------------
+
+def _draw_invoices(rng, c: SimpleNamespace, months: int, growth: float, end_day, n_inv: int) -> SimpleNamespace:
+    """Who is invoiced when and for how much, in date order; bigger customers buy more often and more."""
     month_starts = pd.date_range(end=pd.Timestamp(end_day).to_period("M").start_time, periods=months, freq="MS")
-    n_inv = invoices if invoices is not None else int(round(customers * months * 2.2))
-    cust = rng.choice(customers, size=n_inv, p=size / size.sum())
+    cust = rng.choice(c.n, size=n_inv, p=c.size / c.size.sum())
     month = rng.choice(months, size=n_inv, p=_month_weights(month_starts, growth))
     start_day = month_starts.to_numpy().astype("datetime64[D]").astype(np.int64)
     month_len = np.append(np.diff(start_day), end_day.astype(np.int64) - start_day[-1] + 1)
@@ -140,101 +155,111 @@ def sample_tables(seed: int = 7, customers: int | None = None, months: int | Non
     inv_day = np.minimum(inv_day, end_day.astype(np.int64))
     sort = np.lexsort((cust, inv_day))
     cust, inv_day = cust[sort], inv_day[sort]
-    due_day = inv_day + terms[cust]
-    amount_cents = np.rint(rng.lognormal(np.log(18_000), 0.9, n_inv) * np.sqrt(size[cust]) * 100).astype(np.int64)
-    amount_cents = np.maximum(amount_cents, 50_000)  # at least ¥500
+    amount = np.rint(rng.lognormal(np.log(18_000), 0.9, n_inv) * np.sqrt(c.size[cust]) * 100).astype(np.int64)
+    return SimpleNamespace(cust=cust, day=inv_day, due=inv_day + c.terms[cust],
+                           cents=np.maximum(amount, 50_000))   # at least ¥500
 
-    # -- payments -------------------------------------------------------------------------
-    delay = mean_delay[cust] + rng.normal(0, 6, n_inv)
-    due_month = (due_day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) % 12) + 1
+
+def _draw_payments(rng, c: SimpleNamespace, inv: SimpleNamespace, end_day) -> SimpleNamespace:
+    """Receipts: each customer's habitual delay, a Spring Festival slowdown, split payments, credit notes,
+    one overpayment, a disputed invoice per disputed customer left unpaid, nothing after a customer stops."""
+    n_inv, end = len(inv.cust), int(end_day.astype(np.int64))
+    delay = c.mean_delay[inv.cust] + rng.normal(0, 6, n_inv)
+    due_month = (inv.due.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) % 12) + 1
     delay = delay + np.where(np.isin(due_month, [1, 2]), 12, 0)           # Spring Festival slowdown
-    pay_day = np.maximum(due_day + np.rint(delay).astype(np.int64), inv_day + 1)
-    paid = pay_day < stop_day[cust]
+    pay_day = np.maximum(inv.due + np.rint(delay).astype(np.int64), inv.day + 1)
+    paid = pay_day < c.stop_day[inv.cust]
     disputed_inv = np.zeros(n_inv, dtype=bool)
-    for c in disputed_ids:   # one invoice under dispute per disputed customer, left unpaid
-        rows = np.flatnonzero((cust == c) & (due_day < end_day.astype(np.int64) - 60))
+    for who in c.disputed:   # one invoice under dispute per disputed customer, left unpaid
+        rows = np.flatnonzero((inv.cust == who) & (inv.due < end - 60))
         if len(rows):
             disputed_inv[rows[-1]] = True
     paid &= ~disputed_inv
     split = paid & (rng.random(n_inv) < 0.15)
     first_share = rng.uniform(0.3, 0.7, n_inv)
-    first_cents = np.where(split, np.rint(amount_cents * first_share).astype(np.int64), amount_cents)
-    first_day = np.where(split, np.maximum(pay_day - rng.integers(10, 40, n_inv), inv_day + 1), pay_day)
+    first_cents = np.where(split, np.rint(inv.cents * first_share).astype(np.int64), inv.cents)
+    first_day = np.where(split, np.maximum(pay_day - rng.integers(10, 40, n_inv), inv.day + 1), pay_day)
     # credit notes: 2% of invoices get a 2-10% allowance a week or two after the invoice
     credit = rng.random(n_inv) < 0.02
-    credit_cents = np.rint(amount_cents * rng.uniform(0.02, 0.10, n_inv)).astype(np.int64)
-    credit_day = inv_day + rng.integers(5, 15, n_inv)
+    credit_cents = np.rint(inv.cents * rng.uniform(0.02, 0.10, n_inv)).astype(np.int64)
+    credit_day = inv.day + rng.integers(5, 15, n_inv)
     first_cents = np.where(credit & ~split, first_cents - credit_cents, first_cents)
-    second_cents = np.where(split, amount_cents - first_cents - np.where(credit, credit_cents, 0), 0)
+    second_cents = np.where(split, inv.cents - first_cents - np.where(credit, credit_cents, 0), 0)
     # one overpayment: the customer paid ¥100.00 too much on one invoice
     over = np.flatnonzero(paid & ~split & ~credit)
     if len(over):
         first_cents[over[len(over) // 2]] += 10_000
+    pay = SimpleNamespace(
+        inv=np.concatenate([np.flatnonzero(paid), np.flatnonzero(split), np.flatnonzero(credit)]),
+        day=np.concatenate([first_day[paid], pay_day[split], credit_day[credit]]),
+        cents=np.concatenate([first_cents[paid], second_cents[split], credit_cents[credit]]),
+        kind=np.array(["payment"] * (paid.sum() + split.sum()) + ["credit_note"] * int(credit.sum()), dtype=object))
+    return _subset(pay, pay.day <= end)
 
-    pay_inv = np.concatenate([np.flatnonzero(paid), np.flatnonzero(split), np.flatnonzero(credit)])
-    pay_dates = np.concatenate([first_day[paid], pay_day[split], credit_day[credit]])
-    pay_cents = np.concatenate([first_cents[paid], second_cents[split], credit_cents[credit]])
-    pay_kind = np.array(["payment"] * (paid.sum() + split.sum()) + ["credit_note"] * int(credit.sum()), dtype=object)
-    keep = pay_dates <= end_day.astype(np.int64)
-    pay_inv, pay_dates, pay_cents, pay_kind = pay_inv[keep], pay_dates[keep], pay_cents[keep], pay_kind[keep]
 
-    # unapplied cash: a few round-sum receipts with no invoice reference
-    n_loose = max(1, customers // 25)
-    loose_cust = rng.choice(customers, size=n_loose, replace=False)
-    loose_days = end_day.astype(np.int64) - rng.integers(3, 60, n_loose)
-    loose_cents = rng.integers(1, 20, n_loose) * 1_000_00
-    # on credit hold the customer is no longer invoiced, and it has stopped paying (after the acceptance a
-    # payment to one creditor would be void, Enterprise Bankruptcy Law art. 16); drawn above, left out here,
-    # so that every other customer's figures stay as they were
-    issued = ~((cust == bankrupt) & (inv_day >= hold_day))
-    on_issued = issued[pay_inv]
-    pay_inv = (np.cumsum(issued) - 1)[pay_inv[on_issued]]
-    pay_dates, pay_cents, pay_kind = pay_dates[on_issued], pay_cents[on_issued], pay_kind[on_issued]
-    cust, inv_day, due_day, amount_cents = cust[issued], inv_day[issued], due_day[issued], amount_cents[issued]
-    solvent = ~((loose_cust == bankrupt) & (loose_days >= stop_day[bankrupt]))   # it pays nothing after it stops
-    loose_cust, loose_days, loose_cents = loose_cust[solvent], loose_days[solvent], loose_cents[solvent]
-    n_loose = len(loose_cust)
-    inv_ids = np.char.add("INV-", np.char.zfill(np.arange(1, len(cust) + 1).astype(str), max(6, len(str(n_inv)))))
+def _draw_unapplied_cash(rng, customers: int, end_day) -> SimpleNamespace:
+    """A few round-sum receipts with no invoice reference, in the last two months."""
+    n = max(1, customers // 25)
+    who = rng.choice(customers, size=n, replace=False)
+    return SimpleNamespace(cust=who, day=int(end_day.astype(np.int64)) - rng.integers(3, 60, n),
+                           cents=rng.integers(1, 20, n) * 1_000_00)
 
+
+def _after_credit_hold(c: SimpleNamespace, inv: SimpleNamespace, pay: SimpleNamespace, loose: SimpleNamespace):
+    """On credit hold the bankrupt customer is no longer invoiced, and it has stopped paying (after the
+    acceptance a payment to one creditor would be void, Enterprise Bankruptcy Law art. 16). Drawn like the
+    rest and left out here, so that every other customer's figures stay as they were."""
+    issued = ~((inv.cust == c.bankrupt) & (inv.day >= c.hold_day))
+    pay = _subset(pay, issued[pay.inv])
+    pay.inv = (np.cumsum(issued) - 1)[pay.inv]
+    loose = _subset(loose, ~((loose.cust == c.bankrupt) & (loose.day >= c.stop_day[c.bankrupt])))
+    return _subset(inv, issued), pay, loose
+
+
+def _subset(arrays: SimpleNamespace, keep: np.ndarray) -> SimpleNamespace:
+    return SimpleNamespace(**{k: v[keep] for k, v in vars(arrays).items()})
+
+
+def _frames(c, inv, pay, loose, end_day, id_width: int) -> dict[str, pd.DataFrame]:
+    """The three tables, with the old debt near its limitation date and a signed balance confirmation."""
+    inv_ids = np.char.add("INV-", np.char.zfill(np.arange(1, len(inv.cust) + 1).astype(str), id_width))
     invoices_df = pd.DataFrame({
-        "customer": np.array(names, dtype=object)[cust],
-        "invoice_id": inv_ids,
-        "invoice_date": inv_day.astype("datetime64[D]"),
-        "due_date": due_day.astype("datetime64[D]"),
-        "amount": amount_cents / 100,
-        "terms_days": terms[cust],
-        "salesperson": sales_rep[cust],
-        "region": regions[cust],
+        "customer": c.names[inv.cust], "invoice_id": inv_ids,
+        "invoice_date": inv.day.astype("datetime64[D]"), "due_date": inv.due.astype("datetime64[D]"),
+        "amount": inv.cents / 100, "terms_days": c.terms[inv.cust],
+        "salesperson": c.sales_rep[inv.cust], "region": c.regions[inv.cust],
     })
+    n_loose = len(loose.cust)
     payments_df = pd.DataFrame({
-        "invoice_id": np.concatenate([inv_ids[pay_inv], np.full(n_loose, None, dtype=object)]),
-        "customer": np.concatenate([np.array(names, dtype=object)[cust[pay_inv]], np.array(names, dtype=object)[loose_cust]]),
-        "payment_date": np.concatenate([pay_dates, loose_days]).astype("datetime64[D]"),
-        "amount": np.concatenate([pay_cents, loose_cents]) / 100,
-        "kind": np.concatenate([pay_kind, np.array(["payment"] * n_loose, dtype=object)]),
+        "invoice_id": np.concatenate([inv_ids[pay.inv], np.full(n_loose, None, dtype=object)]),
+        "customer": np.concatenate([c.names[inv.cust[pay.inv]], c.names[loose.cust]]),
+        "payment_date": np.concatenate([pay.day, loose.day]).astype("datetime64[D]"),
+        "amount": np.concatenate([pay.cents, loose.cents]) / 100,
+        "kind": np.concatenate([pay.kind, np.array(["payment"] * n_loose, dtype=object)]),
     }).sort_values(["payment_date", "customer"], kind="stable").reset_index(drop=True)
 
     # an old debt, close to its limitation date: invoiced 35 months before the end, never paid
-    old_c = order[5]
+    old_c = c.order[5]
     old_day = (end_day - np.timedelta64(35 * 30, "D")).astype("datetime64[D]")
-    old = pd.DataFrame({"customer": [names[old_c]], "invoice_id": ["INV-OLD-0001"], "invoice_date": [old_day],
-                        "due_date": [old_day + np.timedelta64(int(terms[old_c]), "D")], "amount": [36_800.00],
-                        "terms_days": [terms[old_c]], "salesperson": [sales_rep[old_c]], "region": [regions[old_c]]})
+    old = pd.DataFrame({"customer": [c.names[old_c]], "invoice_id": ["INV-OLD-0001"], "invoice_date": [old_day],
+                        "due_date": [old_day + np.timedelta64(int(c.terms[old_c]), "D")], "amount": [36_800.00],
+                        "terms_days": [c.terms[old_c]], "salesperson": [c.sales_rep[old_c]],
+                        "region": [c.regions[old_c]]})
     invoices_df = pd.concat([old, invoices_df], ignore_index=True)
 
     customers_df = pd.DataFrame({
-        "customer": names, "region": regions, "salesperson": sales_rep, "status": status,
-        "disputed": np.isin(np.arange(customers), disputed_ids),
-        "cooperative": np.where(kind == "late", False, True),
-        "broken_promise": np.isin(np.arange(customers), broken_ids),
-        "credit_limit": np.rint(size * 200_000 / 10_000) * 10_000,
-        "last_demand_date": pd.Series(pd.NaT, index=range(customers), dtype="datetime64[s]"),
-        "last_acknowledgement_date": pd.Series(pd.NaT, index=range(customers), dtype="datetime64[s]"),
-        "status_date": status_day.astype("datetime64[s]"),
+        "customer": list(c.names), "region": c.regions, "salesperson": c.sales_rep, "status": c.status,
+        "disputed": np.isin(np.arange(c.n), c.disputed),
+        "cooperative": np.where(c.kind == "late", False, True),
+        "broken_promise": np.isin(np.arange(c.n), c.broken),
+        "credit_limit": np.rint(c.size * 200_000 / 10_000) * 10_000,
+        "last_demand_date": pd.Series(pd.NaT, index=range(c.n), dtype="datetime64[s]"),
+        "last_acknowledgement_date": pd.Series(pd.NaT, index=range(c.n), dtype="datetime64[s]"),
+        "status_date": c.status_day.astype("datetime64[s]"),
     })
-    customers_df.loc[distressed, "cooperative"] = False
+    customers_df.loc[c.distressed, "cooperative"] = False
     customers_df["cooperative"] = customers_df["cooperative"].astype(bool)
-    ack = order[6]   # a customer who signed a balance confirmation two months ago
+    ack = c.order[6]   # a customer who signed a balance confirmation two months ago
     customers_df.loc[ack, "last_acknowledgement_date"] = pd.Timestamp(end_day - np.timedelta64(60, "D"))
     return {"invoices": invoices_df, "payments": payments_df, "customers": customers_df}
 
