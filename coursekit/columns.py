@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .values import Note
+
 __all__ = ["header_key", "split_unit", "lookup", "map_columns", "ColumnMap", "UNITS", "CANONICAL"]
 
 UNITS = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000}
@@ -160,7 +162,10 @@ class ColumnMap:
     units: dict[str, str] = field(default_factory=dict)      # canonical -> unit found in its header
     unused: list[str] = field(default_factory=list)          # source headers not read
     passed_over: list[str] = field(default_factory=list)     # sentences: "X not used: Y read as customer"
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (source header, message)
+    problems: list[tuple[str, Note]] = field(default_factory=list)  # (source header, message in en and zh)
+
+
+_TABLES_ZH = {"invoices": "发票表", "payments": "收款表", "customers": "客户表"}
 
 
 
@@ -193,14 +198,20 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
         seen[h] = seen.get(h, 0) + 1
     for h, n in seen.items():
         if n > 1 and h.strip() and not h.startswith("Unnamed"):
-            result.problems.append((h, f"the header '{h}' appears {n} times; rename or delete the extra columns"))
+            result.problems.append((h, Note(f"the header '{h}' appears {n} times; rename or delete the extra columns",
+                                            f"表头“{h}”出现了 {n} 次：请给多出的列改名，或删掉多余的列")))
     for canon, src in explicit.items():
         if canon not in spec:
-            result.problems.append((src, f"'{canon}' is not a column coursekit reads in {table} "
-                                         f"(choose from: {', '.join(spec)})"))
+            result.problems.append((src, Note(f"'{canon}' is not a column coursekit reads in {table} "
+                                              f"(choose from: {', '.join(spec)})",
+                                              f"“{canon}”不是 coursekit 在{_TABLES_ZH.get(table, table)}里读取的列"
+                                              f"（可选：{'、'.join(spec)}）")))
         elif src not in names:
-            result.problems.append((src, f"the column '{src}' given for '{canon}' is not in the file "
-                                         f"(columns found: {', '.join(n for n in names if n.strip()) or 'none'})"))
+            found = [n for n in names if n.strip()]
+            result.problems.append((src, Note(f"the column '{src}' given for '{canon}' is not in the file "
+                                              f"(columns found: {', '.join(found) or 'none'})",
+                                              f"为“{canon}”指定的列“{src}”不在文件里"
+                                              f"（文件里的列：{'、'.join(found) or '无'}）")))
         else:
             result.used[canon] = src
     taken = set(result.used.values())
@@ -232,8 +243,10 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
         best = found[0][0]
         top = [h for r, h in found if r == best]
         if len(top) > 1:
-            result.problems.append((top[1], f"columns {', '.join(repr(t) for t in top)} all mean '{canon}'; "
-                                            f"keep one, or name it with --columns '{canon}=…'"))
+            result.problems.append((top[1], Note(f"columns {', '.join(repr(t) for t in top)} all mean '{canon}'; "
+                                                 f"keep one, or name it with --columns '{canon}=…'",
+                                                 f"列{'、'.join(f'“{t}”' for t in top)}都表示“{canon}”："
+                                                 f"请只保留一列，或用 --columns '{canon}=…' 指定用哪一列")))
             continue
         result.used[canon] = top[0]
         if top[0] in header_units:

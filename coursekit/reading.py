@@ -72,33 +72,42 @@ class _Sheet:
     hidden: list[int] = field(default_factory=list)   # file rows hidden or filtered out in the sheet
 
 
-def _fail(where: str, message: str) -> LedgerError:
+def _fail(where: str, message: Note) -> LedgerError:
+    """One problem about a whole file or sheet; ``message`` is a :class:`Note` (English and Chinese)."""
     return LedgerError([Problem(where, message)])
+
+
+_EMPTY = Note("is empty: there is nothing to read", "文件是空的，没有可读的内容")
+_RESAVE = "请用 Excel 或 WPS 打开，另存为 CSV UTF-8"
 
 
 # -- files to grids ----------------------------------------------------------------------------
 def _decode(path: Path) -> str:
     raw = path.read_bytes()
     if not raw.strip():
-        raise _fail(path.name, "is empty: there is nothing to read")
+        raise _fail(path.name, _EMPTY)
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return raw.decode("utf-16")
     if raw[:4] == b"PK\x03\x04":
-        raise _fail(path.name, "is an Excel workbook (.xlsx) with the wrong ending: rename it to .xlsx")
+        raise _fail(path.name, Note("is an Excel workbook (.xlsx) with the wrong ending: rename it to .xlsx",
+                                    "其实是 Excel 工作簿（.xlsx），只是扩展名不对：请把扩展名改为 .xlsx"))
     if raw[:4] == b"\xd0\xcf\x11\xe0":
-        raise _fail(path.name, "is an old Excel (.xls) or password-protected workbook, not text: open it in Excel or "
-                               "WPS and save it as .xlsx or CSV UTF-8")
+        raise _fail(path.name, Note("is an old Excel (.xls) or password-protected workbook, not text: open it in "
+                                    "Excel or WPS and save it as .xlsx or CSV UTF-8",
+                                    "是旧版 Excel（.xls）或加了密码的工作簿，不是文本：请用 Excel 或 WPS 打开后"
+                                    "另存为 .xlsx 或 CSV UTF-8"))
     if raw.count(b"\x00") > len(raw) // 4:
         try:
             return raw.decode("utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be")
         except UnicodeDecodeError:
-            raise _fail(path.name, "is a binary file, not a CSV text file") from None
+            raise _fail(path.name, Note("is a binary file, not a CSV text file",
+                                        "是二进制文件，不是 CSV 文本文件")) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise _fail(path.name, "is neither UTF-8 nor GBK text")  # pragma: no cover - gb18030 decodes nearly anything
+    raise _fail(path.name, Note("is neither UTF-8 nor GBK text", "既不是 UTF-8 也不是 GBK 编码的文本"))  # pragma: no cover - gb18030 decodes nearly anything
 
 
 def _delimiter(lines: list[str]) -> str:
@@ -117,9 +126,11 @@ def _csv_error(text: str, sep: str, name: str) -> LedgerError:
         for _ in reader:
             pass
     except csv.Error as exc:
-        return _fail(name, f"line {reader.line_num}: {exc}. A quote character (\") opens or ends a field "
-                           "where it should not; open the file in Excel or WPS and save it again as CSV UTF-8")
-    return _fail(name, "cannot be read as CSV; open it in Excel or WPS and save it again as CSV UTF-8")
+        return _fail(name, Note(f"line {reader.line_num}: {exc}. A quote character (\") opens or ends a field "
+                                "where it should not; open the file in Excel or WPS and save it again as CSV UTF-8",
+                                f"第 {reader.line_num} 行有个引号（\"）出现在不该开始或结束字段的地方：{_RESAVE}"))
+    return _fail(name, Note("cannot be read as CSV; open it in Excel or WPS and save it again as CSV UTF-8",
+                            f"无法按 CSV 读取：{_RESAVE}"))
 
 
 def _read_csv(path: Path, name: str | None = None) -> _Sheet:
@@ -133,19 +144,23 @@ def _read_csv(path: Path, name: str | None = None) -> _Sheet:
         raise _csv_error(text, sep, label) from None
     width = max((len(r) for r in rows), default=0)
     if width == 0:
-        raise _fail(label, "has no columns to read")
+        raise _fail(label, Note("has no columns to read", "没有可读的列"))
     try:
         grid = pd.read_csv(io.StringIO(text), sep=sep, header=None, names=range(width), dtype=str,
                            keep_default_na=False, skip_blank_lines=False, index_col=False)
     except pd.errors.ParserError as exc:
         m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
         if m:
-            raise _fail(label, f"line {m.group(2)} has {m.group(3)} fields but the rows above have {m.group(1)}: a "
-                               "comma inside an unquoted value (such as 1,234.50) splits it in two. Put such values "
-                               "in quotes, or save the file again from Excel or WPS as CSV") from None
+            expected, line, saw = m.groups()
+            raise _fail(label, Note(f"line {line} has {saw} fields but the rows above have {expected}: a comma "
+                                    "inside an unquoted value (such as 1,234.50) splits it in two. Put such values "
+                                    "in quotes, or save the file again from Excel or WPS as CSV",
+                                    f"第 {line} 行有 {saw} 个字段，而上面各行是 {expected} 个：没加引号的值里有逗号"
+                                    "（如 1,234.50），被拆成了两个字段。请给这样的值加上引号，或用 Excel 或 WPS "
+                                    "重新另存为 CSV")) from None
         raise _csv_error(text, sep, label) from None
     except (UnicodeError, ValueError) as exc:
-        raise _fail(label, f"cannot be read as CSV ({exc})") from None
+        raise _fail(label, Note(f"cannot be read as CSV ({exc})", f"无法按 CSV 读取（{exc}）")) from None
     return _Sheet(None, grid, label, 1, [], True)
 
 
@@ -154,16 +169,21 @@ def _read_xlsx(path: Path) -> list[_Sheet]:
 
     raw = path.read_bytes()[:8]
     if raw[:4] == b"\xd0\xcf\x11\xe0":
-        raise _fail(path.name, "is password-protected or an old .xls workbook: remove the password, or open it in "
-                               "Excel or WPS and save it as .xlsx, then try again")
+        raise _fail(path.name, Note("is password-protected or an old .xls workbook: remove the password, or open it "
+                                    "in Excel or WPS and save it as .xlsx, then try again",
+                                    "加了密码，或是旧版 .xls 工作簿：请去掉密码，或用 Excel 或 WPS 打开后另存为 "
+                                    ".xlsx，再试一次"))
     small = path.stat().st_size <= _SMALL_XLSX
     try:
         wb = openpyxl.load_workbook(path, data_only=True, read_only=not small)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
-        raise _fail(path.name, f"cannot be opened as an Excel workbook: the file is damaged or incomplete ({exc}); "
-                               "export it again") from None
+        raise _fail(path.name, Note(f"cannot be opened as an Excel workbook: the file is damaged or incomplete "
+                                    f"({exc}); export it again",
+                                    "无法作为 Excel 工作簿打开：文件已损坏或不完整，请重新导出")) from None
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise _fail(path.name, f"cannot be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+        detail = f"{type(exc).__name__}: {exc}"
+        raise _fail(path.name, Note(f"cannot be read as an Excel workbook ({detail})",
+                                    f"无法作为 Excel 工作簿读取（{detail}）")) from None
     sheets = []
     for ws in wb.worksheets:
         rows = [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
@@ -173,7 +193,8 @@ def _read_xlsx(path: Path) -> list[_Sheet]:
         if small:
             merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
         hidden = [r for r, dim in ws.row_dimensions.items() if dim.hidden] if small else []
-        sheets.append(_Sheet(ws.title, grid, f"{path.name}, sheet '{ws.title}'", 1, merges, hidden=hidden))
+        where = Note(f"{path.name}, sheet '{ws.title}'", f"{path.name} 的工作表“{ws.title}”")
+        sheets.append(_Sheet(ws.title, grid, where, 1, merges, hidden=hidden))
     return sheets
 
 
@@ -192,9 +213,13 @@ def _check_formulas(path: Path, sheets: dict[str, _Sheet]) -> None:
                     if r < len(sheet.grid) and c < sheet.grid.shape[1] and sheet.grid.iat[r, c] is None:
                         missing.append(cell.coordinate)
         if missing:
-            raise _fail(sheet.where, f"{len(missing):,} cells hold formulas with no saved result (first: "
-                                     f"{', '.join(missing[:5])}); the program that wrote the file did not calculate "
-                                     "them. Open the file in Excel, WPS or LibreOffice, save it, and try again")
+            first = ", ".join(missing[:5])
+            raise _fail(sheet.where, Note(f"{len(missing):,} cells hold formulas with no saved result (first: {first}); "
+                                          "the program that wrote the file did not calculate them. Open the file in "
+                                          "Excel, WPS or LibreOffice, save it, and try again",
+                                          f"有 {len(missing):,} 个单元格是公式，但没有保存计算结果（如 {first}）："
+                                          "生成这个文件的程序没有计算它们。请用 Excel、WPS 或 LibreOffice 打开文件，"
+                                          "保存后再试"))
 
 
 # -- grids to tables ---------------------------------------------------------------------------
@@ -216,7 +241,9 @@ def _find_header(sheet: _Sheet, table: str, header_row) -> tuple[int, int]:
         first, last = _parse_header_row(header_row)
         first, last = first - sheet.first_row, last - sheet.first_row
         if not 0 <= first <= last < len(grid):
-            raise _fail(sheet.where, f"--header-row {header_row} is outside the file's {len(grid) + sheet.first_row - 1} rows")
+            n = len(grid) + sheet.first_row - 1
+            raise _fail(sheet.where, Note(f"--header-row {header_row} is outside the file's {n} rows",
+                                          f"--header-row {header_row} 超出了文件的范围（文件共 {n} 行）"))
         return first, last
     n = min(len(grid), _HEAD_ROWS)
     rows = [[_cell_text(v) for v in grid.iloc[r]] for r in range(n)]
@@ -330,9 +357,12 @@ def _fill_merges(sheet: _Sheet, body: pd.DataFrame, start: int, used: dict[str, 
                 rows = [r for r in range(max(r0, start), r1 + 1)]
                 body.iloc[[r - start for r in rows], c] = value
             elif c == c0 and any(used.get(k) == names[c] for k in _KEY_COLUMNS if k in used):
-                problems.append(Problem(sheet.where, f"cells of '{names[c]}' in rows {r0 + sheet.first_row}-"
-                                                     f"{r1 + sheet.first_row} are merged; coursekit cannot tell which "
-                                                     "row the value belongs to. Unmerge them and fill each row"))
+                a, b = r0 + sheet.first_row, r1 + sheet.first_row
+                problems.append(Problem(sheet.where, Note(
+                    f"cells of '{names[c]}' in rows {a}-{b} are merged; coursekit cannot tell which row the value "
+                    "belongs to. Unmerge them and fill each row",
+                    f"“{names[c]}”列第 {a}-{b} 行的单元格是合并的，coursekit 无法判断值属于哪一行。"
+                    "请取消合并，在每一行填上值")))
     return problems
 
 
@@ -341,7 +371,7 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     from .columns import map_columns
 
     if sheet.grid.empty:
-        raise _fail(sheet.where, "is empty: there is nothing to read")
+        raise _fail(sheet.where, Note(_EMPTY, "是空的，没有可读的内容"))
     first, last = _find_header(sheet, table, header_row)
     names = _headers(sheet, first, last)
     export, unit, date_where, titles = _title_info(sheet, first)
@@ -357,7 +387,7 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     head_zh = f"第 {first + sheet.first_row} 行" if first == last else \
         f"第 {first + sheet.first_row}-{last + sheet.first_row} 行（两行合并，以下一行的名称为准）"
     notes.append(Note(f"{sheet.where}: header found on {head}" + (f"; above it: {above}" if titles else ""),
-                      f"{sheet.where}：表头在{head_zh}" + (f"；其上：{above}" if titles else "")))
+                      f"{V.say(sheet.where, 'zh')}：表头在{head_zh}" + (f"；其上：{above}" if titles else "")))
     hidden = [r for r in sheet.hidden if r > last + sheet.first_row - 1]
     if hidden:
         rows = f"{', '.join(map(str, hidden[:8]))}{' …' if len(hidden) > 8 else ''}"
@@ -376,10 +406,14 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
         if filled.any():
             first_row = body.index[np.flatnonzero(filled)[0]]
             col = n[1:].split(",")[0]
-            stray.append(Problem(sheet.where, f"{int(filled.sum()):,} rows have a value in {col} (first: "
-                                              f"{body[n][filled].iloc[0]!r}), which has no header: a row may have "
-                                              "an extra cell (an unquoted comma in 1,234.50?), or the header row is "
-                                              "not where coursekit found it (--header-row N)", first_row))
+            k, value = int(filled.sum()), body[n][filled].iloc[0]
+            stray.append(Problem(sheet.where, Note(
+                f"{k:,} rows have a value in {col} (first: {value!r}), which has no header: a row may have an extra "
+                "cell (an unquoted comma in 1,234.50?), or the header row is not where coursekit found it "
+                "(--header-row N)",
+                f"有 {k:,} 行在第 {col.split()[-1]} 列有值（第一个：{value!r}），但这一列没有表头：可能某行多了一个"
+                "单元格（1,234.50 里的逗号没加引号？），或者表头不在 coursekit 找到的那一行（用 --header-row N 指定）"),
+                first_row))
         else:
             body = body.drop(columns=n)
     if stray:
@@ -432,6 +466,13 @@ def _row_labels_kind(values: np.ndarray) -> dict[str, np.ndarray]:
     return kinds
 
 
+_OPENING_ROW = Note("is an opening balance (期初余额 / balance forward), not an invoice: coursekit cannot tell when it "
+                    "fell due, so it cannot age it. Export the open invoices behind it (未核销明细 / open items) "
+                    "instead, or delete the row if those invoices are listed too",
+                    "这一行是期初余额，不是发票：coursekit 不知道它何时到期，也就无法计算账龄。请改为导出构成它的"
+                    "未结发票（未核销明细）；如果这些发票已经列在表里，就删掉这一行")
+
+
 def _drop_non_data(body: pd.DataFrame, used: dict[str, str], decimal: str, sheet_where: str = ""):
     """Leave out blank rows, totals and note rows; check totals against the rows they sum."""
     notes: list[str] = []
@@ -444,10 +485,7 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], decimal: str, sheet
     kinds = _row_labels_kind(first)
     if kinds["opening"].any():
         rows = body.index[kinds["opening"]][:20]
-        raise LedgerError([Problem(sheet_where, "is an opening balance (期初余额 / balance forward), not an invoice: "
-                                                "coursekit cannot tell when it fell due, so it cannot age it. Export "
-                                                "the open invoices behind it (未核销明细 / open items) instead, or "
-                                                "delete the row if those invoices are listed too", row) for row in rows])
+        raise LedgerError([Problem(sheet_where, _OPENING_ROW, row) for row in rows])
     # a loose label ("Total ABC Ltd", "杭州恒远 小计") counts only on a row with no invoice number or date of its own
     ident = [used[c] for c in ("invoice_id", "invoice_date", "payment_date") if c in used]
     loose = kinds["loose"]
@@ -549,7 +587,9 @@ def _sheet_tables(path: Path, sheet_name: str | None) -> dict[str, _Sheet]:
     if sheet_name is not None:
         chosen = by_key.get(header_key(sheet_name))
         if chosen is None:
-            raise _fail(path.name, f"has no sheet '{sheet_name}' (sheets: {', '.join(s.name for s in sheets)})")
+            raise _fail(path.name, Note(f"has no sheet '{sheet_name}' (sheets: {', '.join(s.name for s in sheets)})",
+                                        f"没有名为“{sheet_name}”的工作表（文件里的工作表："
+                                        f"{'、'.join(s.name for s in sheets)}）"))
         return {"invoices": chosen}
     found: dict[str, _Sheet] = {}
     for table, options in _SHEETS.items():
@@ -566,8 +606,10 @@ def _sheet_tables(path: Path, sheet_name: str | None) -> dict[str, _Sheet]:
             # one sheet looks like an invoice list (3+ known headers), the others do not (a 说明 sheet, a chart)
             found = {"invoices": scored[0][2]}
         else:
-            raise _fail(path.name, f"has no sheet named 'invoices' (sheets: {', '.join(s.name for s in sheets)}); "
-                                   "name the sheet to read with --sheet NAME")
+            raise _fail(path.name, Note(f"has no sheet named 'invoices' (sheets: {', '.join(s.name for s in sheets)}); "
+                                        "name the sheet to read with --sheet NAME",
+                                        f"没有名为“invoices”的工作表（文件里的工作表：{'、'.join(s.name for s in sheets)}）："
+                                        "请用 --sheet 加工作表名，指定要读哪一张"))
     return found
 
 
@@ -600,7 +642,7 @@ def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict 
     """
     path = Path(path)
     if not path.exists():
-        raise _fail(str(path), "no such file or folder")
+        raise _fail(str(path), Note("no such file or folder", "找不到这个文件或文件夹"))
     if unit is not None and unit not in UNITS:
         raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
     explicit = dict(columns or {})
@@ -613,15 +655,17 @@ def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict 
             if f.exists():
                 sheets[name] = _read_csv(f, str(f))
         if "invoices" not in sheets:
-            raise _fail(str(path), "the folder has no invoices.csv")
+            raise _fail(str(path), Note("the folder has no invoices.csv", "文件夹里没有 invoices.csv"))
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         sheets = _sheet_tables(path, sheet)
     elif path.suffix.lower() == ".xls":
-        raise _fail(path.name, "is an old .xls workbook: open it in Excel or WPS and save it as .xlsx (or CSV)")
+        raise _fail(path.name, Note("is an old .xls workbook: open it in Excel or WPS and save it as .xlsx (or CSV)",
+                                    "是旧版 .xls 工作簿：请用 Excel 或 WPS 打开后另存为 .xlsx（或 CSV）"))
     elif path.suffix.lower() in (".csv", ".txt", ".tsv"):
         sheets = {"invoices": _read_csv(path)}
     else:
-        raise _fail(path.name, "is not a .xlsx workbook, a .csv file or a folder of CSV files")
+        raise _fail(path.name, Note("is not a .xlsx workbook, a .csv file or a folder of CSV files",
+                                    "不是 .xlsx 工作簿、.csv 文件，也不是存放 CSV 文件的文件夹"))
     tables, where, notes, info_all = {}, {}, [], {}
     for table, sh in sheets.items():
         df, info = read_table(sh, table, header_row if table == "invoices" else None, explicit, decimal)
