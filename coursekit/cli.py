@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
+from .values import Note, say
 
 EXAMPLES = """\
 examples / 示例:
@@ -113,15 +114,18 @@ def _date_option(name: str, value: str) -> pd.Timestamp:
     """A date given on the command line, checked: a clear message instead of NaT or a traceback."""
     text = (value or "").strip()
     if not text:
-        raise SystemExit(_fail(f"{name} is empty; write a date as YYYY-MM-DD, e.g. {name} 2026-11-30"))
+        raise _Mistake(f"{name} is empty; write a date as YYYY-MM-DD, e.g. {name} 2026-11-30",
+                       f"{name} 是空的：日期请写成 YYYY-MM-DD，如 {name} 2026-11-30")
     try:
         ts = pd.Timestamp(text)
     except (ValueError, TypeError, OverflowError):
         ts = pd.NaT
     if pd.isna(ts):
-        raise SystemExit(_fail(f"{name} {value!r} is not a date; write it as YYYY-MM-DD"))
+        raise _Mistake(f"{name} {value!r} is not a date; write it as YYYY-MM-DD",
+                       f"{name} {value!r} 不是日期：请写成 YYYY-MM-DD")
     if not 1950 <= ts.year <= 2100:
-        raise SystemExit(_fail(f"{name} {value!r} is not a plausible date (years 1950-2100 only)"))
+        raise _Mistake(f"{name} {value!r} is not a plausible date (years 1950-2100 only)",
+                       f"{name} {value!r} 不像是真实的日期（只接受 1950-2100 年）")
     return ts.normalize()
 
 
@@ -136,11 +140,13 @@ def _as_of(value: str | None, ledger=None) -> pd.Timestamp:
 def _buckets(text: str) -> tuple[int, ...]:
     parts = [p.strip() for p in str(text).split(",")]
     if not parts or any(p == "" for p in parts):
-        raise SystemExit(_fail(f"--buckets {text!r} has an empty edge; write whole numbers of days, e.g. 30,60,90"))
+        raise _Mistake(f"--buckets {text!r} has an empty edge; write whole numbers of days, e.g. 30,60,90",
+                       f"--buckets {text!r} 中有空的分段：请写整数天数，如 30,60,90")
     try:
         edges = tuple(int(p) for p in parts)
     except ValueError:
-        raise SystemExit(_fail(f"--buckets {text!r}: each edge must be a whole number of days, e.g. 30,60,90")) from None
+        raise _Mistake(f"--buckets {text!r}: each edge must be a whole number of days, e.g. 30,60,90",
+                       f"--buckets {text!r}：每个分段都要是整数天数，如 30,60,90") from None
     return edges
 
 
@@ -152,10 +158,12 @@ def _column_map(text: str | None) -> dict | None:
         if not part.strip():
             continue
         if "=" not in part:
-            raise SystemExit(_fail(f"--columns: {part.strip()!r} should read NAME=HEADER, e.g. customer=往来户"))
+            raise _Mistake(f"--columns: {part.strip()!r} should read NAME=HEADER, e.g. customer=往来户",
+                           f"--columns：{part.strip()!r} 应写成 名称=表头，如 customer=往来户")
         canon, header = (x.strip() for x in part.split("=", 1))
         if not canon or not header:
-            raise SystemExit(_fail(f"--columns: {part.strip()!r} should read NAME=HEADER, e.g. customer=往来户"))
+            raise _Mistake(f"--columns: {part.strip()!r} should read NAME=HEADER, e.g. customer=往来户",
+                           f"--columns：{part.strip()!r} 应写成 名称=表头，如 customer=往来户")
         out[canon] = header
     return out
 
@@ -165,16 +173,27 @@ def _fail(message: str) -> int:
     return 2
 
 
+class _Mistake(Exception):
+    """A mistake in the command line, said in English and Chinese; :func:`main` prints it in ``--lang``
+    and exits with 2."""
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(en)
+        self.note = Note(en, zh)
+
+
 def _show(df: pd.DataFrame, args, title: str, sheet: str) -> None:
     from .export import _cents, _defused, with_headers, write_table
 
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "table")
     if fmt not in ("table", "csv", "json", "xlsx"):
-        raise SystemExit(_fail(f"cannot write {args.output}: use an output ending in .csv, .json or .xlsx, or --format"))
+        raise _Mistake(f"cannot write {args.output}: use an output ending in .csv, .json or .xlsx, or --format",
+                       f"无法写出 {args.output}：输出文件要以 .csv、.json 或 .xlsx 结尾，或用 --format 指定格式")
     if fmt != "table":
         if not args.output:
             if fmt == "xlsx":
-                raise SystemExit(_fail("--format xlsx needs an output file: add -o FILE.xlsx"))
+                raise _Mistake("--format xlsx needs an output file: add -o FILE.xlsx",
+                               "--format xlsx 需要输出文件：加上 -o 文件名.xlsx")
             out = _cents(with_headers(df, args.lang))
             sys.stdout.write(_defused(out).to_csv(index=False) if fmt == "csv" else
                              out.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n")
@@ -305,9 +324,10 @@ def _dso(ck, ledger, as_of, args) -> int:
     window = f"{f['period_start']} – {f['period_end']}"
     if f["credit_sales"] <= 0:
         first, last = ledger.invoices["invoice_date"].min(), ledger.invoices["invoice_date"].max()
-        raise SystemExit(_fail(f"no credit sales in the {args.days}-day window {window} (invoices run from "
-                               f"{first:%Y-%m-%d} to {last:%Y-%m-%d}); choose an --as-of inside those dates or a "
-                               "longer --days"))
+        raise _Mistake(f"no credit sales in the {args.days}-day window {window} (invoices run from "
+                       f"{first:%Y-%m-%d} to {last:%Y-%m-%d}); choose an --as-of inside those dates or a longer --days",
+                       f"{args.days} 天的期间 {window} 里没有赊销（发票日期从 {first:%Y-%m-%d} 到 {last:%Y-%m-%d}）："
+                       "请把 --as-of 定在这段日期之内，或用更长的 --days")
     days = args.days
     figures = ck.metrics.dso_figures(ledger, as_of, days)
     df = pd.DataFrame({"metric": [DSO_LABELS[k] for k in figures.index], "value": figures["value"].to_numpy()})
@@ -349,17 +369,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 0
+    lang = getattr(args, "lang", "zh")
     try:
         return _run(args)
+    except _Mistake as exc:
+        raise SystemExit(_fail(exc.note.say(lang))) from None
     except LedgerError as exc:
-        n = sum(p.count for p in exc.problems)
-        head = (f"台账有 {n:,} 处问题，按下列文件、行、列改正后再运行（或按提示加上相应选项）。\n"
-                if getattr(args, "lang", "zh") == "zh" else "")
-        return _fail(head + str(exc))
+        tail = "\n按上面写明的文件、行、列改正后再运行（或按提示加上相应选项）。" if lang == "zh" else ""
+        return _fail(exc.describe(lang) + tail)
     except (ValueError, OSError) as exc:
-        return _fail(str(exc))
+        return _fail(say(exc.args[0], lang) if exc.args and isinstance(exc.args[0], Note) else str(exc))
     except KeyboardInterrupt:
-        return _fail("interrupted; nothing was written")
+        return _fail(say(Note("interrupted; nothing was written", "已中断，没有写出任何文件"), lang))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import values as V
 from .columns import UNITS, ColumnMap, map_columns
+from .values import Note
 
 __all__ = ["Ledger", "LedgerError", "AsOfError", "load_ledger", "Problem", "Note"]
 
@@ -65,6 +66,7 @@ _ROW_KINDS = {
 }
 _MAX_LISTED = 20
 _CENT = 0.005
+_EMPTY = Note("is empty", "是空的")
 
 
 @dataclass(frozen=True)
@@ -81,14 +83,28 @@ class Problem:
     column: str | None = None
     count: int = 1
 
-    def describe(self, where: dict[str, str], headers: dict[str, dict[str, str]] | None = None) -> str:
+    def describe(self, where: dict[str, str], headers: dict[str, dict[str, str]] | None = None,
+                 lang: str = "en") -> str:
+        """Where the problem is (file or table, row, the column as the file names it) and what it is."""
+        source = (headers or {}).get(self.table, {}).get(self.column) if self.column is not None else None
+        column = source or self.column
+        if lang == "zh":
+            name = V.say(where.get(self.table, self.table), "zh")
+            parts = [_TABLES_ZH.get(name, name)]
+            if self.row is not None:
+                parts.append(f"第 {self.row} 行")
+            if column is not None:
+                parts.append(f"“{column}”列")
+            return "，".join(parts) + "：" + V.say(self.message, "zh")
         parts = [where.get(self.table, self.table)]
         if self.row is not None:
             parts.append(f"row {self.row}")
-        if self.column is not None:
-            source = (headers or {}).get(self.table, {}).get(self.column)
-            parts.append(f"column '{source}'" if source else f"column '{self.column}'")
-        return ", ".join(parts) + ": " + self.message
+        if column is not None:
+            parts.append(f"column '{column}'")
+        return ", ".join(parts) + ": " + str(self.message)
+
+
+_TABLES_ZH = {"invoices": "发票表", "payments": "收款表", "customers": "客户表"}
 
 
 def _flag(problems: list[Problem], mask, table: str, column: str | None, rows, message) -> None:
@@ -101,9 +117,10 @@ def _flag(problems: list[Problem], mask, table: str, column: str | None, rows, m
     for i in hits[:_MAX_LISTED]:
         problems.append(Problem(table, message(i) if callable(message) else message, rows[i], column))
     if len(hits) > _MAX_LISTED:
-        rest = len(hits) - _MAX_LISTED
-        problems.append(Problem(table, f"the same in {rest:,} more rows (rows {rows[hits[_MAX_LISTED]]} to "
-                                       f"{rows[hits[-1]]})", None, column, count=rest))
+        rest, first, last = len(hits) - _MAX_LISTED, rows[hits[_MAX_LISTED]], rows[hits[-1]]
+        problems.append(Problem(table, Note(f"the same in {rest:,} more rows (rows {first} to {last})",
+                                            f"另有 {rest:,} 行同样的问题（第 {first} 行至第 {last} 行）"),
+                                None, column, count=rest))
 
 
 class LedgerError(ValueError):
@@ -112,17 +129,30 @@ class LedgerError(ValueError):
     def __init__(self, problems: list[Problem], where: dict[str, str] | None = None,
                  headers: dict[str, dict[str, str]] | None = None):
         self.problems = problems
-        where = where or {}
-        total = sum(p.count for p in problems)
-        lines = [p.describe(where, headers) for p in problems[: 3 * _MAX_LISTED]]
-        if len(problems) > 3 * _MAX_LISTED:
-            lines.append(f"... and {sum(p.count for p in problems[3 * _MAX_LISTED:]):,} more")
+        self.where, self.headers = where or {}, headers
+        super().__init__(self.describe("en"))
+
+    def describe(self, lang: str = "en") -> str:
+        """The whole list in ``lang`` (``"en"`` or ``"zh"``); ``str(error)`` is the English one."""
+        total = sum(p.count for p in self.problems)
+        lines = [p.describe(self.where, self.headers, lang) for p in self.problems[: 3 * _MAX_LISTED]]
+        more = sum(p.count for p in self.problems[3 * _MAX_LISTED:])
+        if lang == "zh":
+            if more:
+                lines.append(f"……另有 {more:,} 处")
+            return f"台账有 {total:,} 处问题：\n  " + "\n  ".join(lines)
+        if more:
+            lines.append(f"... and {more:,} more")
         head = "The ledger has a problem" if total == 1 else f"The ledger has {total:,} problems"
-        super().__init__(head + ":\n  " + "\n  ".join(lines))
+        return head + ":\n  " + "\n  ".join(lines)
 
 
 class AsOfError(ValueError):
     """The ledger cannot answer for that as-of date (e.g. before the export date of an open-item list)."""
+
+
+def _not_yes_no(value) -> Note:
+    return Note(f"{value!r} is not yes/no (是/否)", f"{value!r} 不是“是”或“否”")
 
 
 def _row_labels(df: pd.DataFrame, file_rows: bool) -> np.ndarray:
@@ -146,20 +176,6 @@ def _stamp(value) -> pd.Timestamp | None:
     if pd.isna(ts):
         raise ValueError(f"{value!r} is not a date")
     return ts.normalize()
-
-
-class Note(str):
-    """A line of the import summary: the English text, with its Chinese in ``zh``."""
-
-    zh: str
-
-    def __new__(cls, en: str, zh: str | None = None):
-        obj = super().__new__(cls, en)
-        obj.zh = zh or en
-        return obj
-
-    def say(self, lang: str) -> str:
-        return self.zh if lang == "zh" else str(self)
 
 
 def _money(x: float) -> str:
@@ -268,8 +284,10 @@ class Ledger:
         if not problems and derived is not None and len(derived):
             pay = pd.concat([pay, derived], ignore_index=True) if len(pay) else derived.reset_index(drop=True)
         if not problems and isinstance(inv, pd.DataFrame) and "_row" in inv and inv.empty:
-            problems.append(Problem("invoices", "has no invoice rows" + (" (every row is a credit or a receipt)"
-                                                                         if derived is not None else "")))
+            every = derived is not None
+            problems.append(Problem("invoices", Note("has no invoice rows" + (" (every row is a credit or a receipt)"
+                                                                              if every else ""),
+                                                     "没有发票行" + ("（每一行都是贷项或收款）" if every else ""))))
         if not problems:
             inv, pay = self._choose_currency(inv, pay, problems)
         if not problems:
@@ -304,13 +322,18 @@ class Ledger:
         if missing:
             from .columns import CANONICAL
 
-            found = ", ".join(str(c) for c in df.columns if str(c).strip()) or "none"
+            names = [str(c) for c in df.columns if str(c).strip()]
+            found, found_zh = ", ".join(names) or "none", "、".join(names) or "无"
             for c in missing:
                 known = [n for group in CANONICAL[table][c] for n in group][:6]
-                problems.append(Problem(table, f"required column is missing: coursekit reads it from a header such "
-                                               f"as {', '.join(known)} (columns found: {found}). If your file calls "
-                                               f"it something else, add --columns '{c}=YOUR HEADER'; if the header "
-                                               f"is not the first row, --header-row N", None, c))
+                problems.append(Problem(table, Note(
+                    f"required column is missing: coursekit reads it from a header such "
+                    f"as {', '.join(known)} (columns found: {found}). If your file calls "
+                    f"it something else, add --columns '{c}=YOUR HEADER'; if the header "
+                    f"is not the first row, --header-row N",
+                    f"缺少必需的列：coursekit 从 {'、'.join(known)} 这类表头读取它（文件里的列：{found_zh}）。"
+                    f"如果你的文件用别的名字，加上 --columns '{c}=你的表头'；如果表头不在第一行，加上 --header-row N"),
+                    None, c))
         return bool(missing)
 
     def _amounts(self, raw, table, column, labels, problems, required=True, skip=None) -> pd.Series:
@@ -318,11 +341,13 @@ class Ledger:
         skip = np.zeros(len(raw), dtype=bool) if skip is None else skip
         empty = V.blank(raw)
         odd = reasons.notna().to_numpy() & ~skip
-        _flag(problems, odd, table, column, labels, lambda i: f"{raw.iloc[i]!r} {reasons.iloc[i]}")
+        _flag(problems, odd, table, column, labels, lambda i: Note(f"{raw.iloc[i]!r} {reasons.iloc[i]}",
+                                                                   f"{raw.iloc[i]!r} {V.say(reasons.iloc[i], 'zh')}"))
         bad = values.isna().to_numpy() & ~empty & ~odd & ~skip
-        _flag(problems, bad, table, column, labels, lambda i: f"cannot read {raw.iloc[i]!r} as an amount")
+        _flag(problems, bad, table, column, labels, lambda i: Note(f"cannot read {raw.iloc[i]!r} as an amount",
+                                                                   f"无法把 {raw.iloc[i]!r} 读成金额"))
         if required:
-            _flag(problems, empty & ~skip, table, column, labels, "is empty")
+            _flag(problems, empty & ~skip, table, column, labels, _EMPTY)
         return values
 
     def _dates(self, raw, table, column, labels, problems, required=True, skip=None) -> pd.Series:
@@ -334,10 +359,11 @@ class Ledger:
         pending = self._order_pending & (raw.astype("string").str.match(V._DMY).fillna(False).to_numpy()
                                          if not pd.api.types.is_datetime64_any_dtype(raw) else False)
         bad = values.isna().to_numpy() & ~empty & ~odd & ~skip & ~pending
-        _flag(problems, bad, table, column, labels, lambda i: f"cannot read {raw.iloc[i]!r} as a date "
-                                                              "(write it as YYYY-MM-DD, or give --date-format)")
+        _flag(problems, bad, table, column, labels, lambda i: Note(
+            f"cannot read {raw.iloc[i]!r} as a date (write it as YYYY-MM-DD, or give --date-format)",
+            f"无法把 {raw.iloc[i]!r} 读成日期（请写成 YYYY-MM-DD，或用 --date-format 指定格式）"))
         if required:
-            _flag(problems, empty & ~skip, table, column, labels, "is empty")
+            _flag(problems, empty & ~skip, table, column, labels, _EMPTY)
         return values
 
     def _date_order(self, tables, problems) -> None:
@@ -382,7 +408,7 @@ class Ledger:
         credit, kind = self._credit_rows(df, amount, money, labels, problems, has_payments)
         inv_row = ~credit
         _flag(problems, V.blank(self._col(df, table, "amount")) & inv_row & ~self._receipt_only(amount, money),
-              table, "amount", labels, "is empty")
+              table, "amount", labels, _EMPTY)
         out = pd.DataFrame(index=df.index)
         out["customer"], variants = V.names(self._col(df, table, "customer"))
         if variants:
@@ -390,24 +416,24 @@ class Ledger:
                             "characters or spaces (（集团） and (集团)): each such pair is read as one customer",
                             f"{variants:,} 个客户名称与另一个只差全角/半角或空格（如“（集团）”和“(集团)”）：按同一客户处理")
         out["invoice_id"] = V.text(self._col(df, table, "invoice_id"))
-        _flag(problems, out["customer"].isna().to_numpy(), table, "customer", labels, "is empty")
-        _flag(problems, out["invoice_id"].isna().to_numpy() & inv_row, table, "invoice_id", labels, "is empty")
+        _flag(problems, out["customer"].isna().to_numpy(), table, "customer", labels, _EMPTY)
+        _flag(problems, out["invoice_id"].isna().to_numpy() & inv_row, table, "invoice_id", labels, _EMPTY)
         out["invoice_date"] = self._dates(self._col(df, table, "invoice_date"), table, "invoice_date", labels,
                                           problems, required=False)
         _flag(problems, out["invoice_date"].isna().to_numpy() & V.blank(self._col(df, table, "invoice_date")) & inv_row,
-              table, "invoice_date", labels, "is empty")
+              table, "invoice_date", labels, _EMPTY)
         out["due_date"] = self._due_dates(df, out, labels, problems, skip=credit)
         out["amount"] = amount
         early = (out["due_date"] < out["invoice_date"]).to_numpy() & inv_row
-        _flag(problems, early, table, "due_date", labels, lambda i: f"due date {out['due_date'].iloc[i]:%Y-%m-%d} is "
-              f"before the invoice date {out['invoice_date'].iloc[i]:%Y-%m-%d}")
+        _flag(problems, early, table, "due_date", labels, lambda i: Note(
+            f"due date {out['due_date'].iloc[i]:%Y-%m-%d} is before the invoice date {out['invoice_date'].iloc[i]:%Y-%m-%d}",
+            f"到期日 {out['due_date'].iloc[i]:%Y-%m-%d} 早于开票日 {out['invoice_date'].iloc[i]:%Y-%m-%d}"))
         for col in ("currency", "salesperson", "region"):
             if col in cmap.used:
                 out[col] = V.text(self._col(df, table, col))
         if "disputed" in cmap.used:
             flags, bad = V.parse_bools(self._col(df, table, "disputed"))
-            _flag(problems, bad, table, "disputed", labels, lambda i: f"{self._col(df, table, 'disputed').iloc[i]!r} is "
-                  "not yes/no (是/否)")
+            _flag(problems, bad, table, "disputed", labels, lambda i: _not_yes_no(self._col(df, table, 'disputed').iloc[i]))
             out["disputed"] = flags.to_numpy()
         else:
             out["disputed"] = False
@@ -435,9 +461,11 @@ class Ledger:
         cmap.used["amount"] = src
         self.sales_known = False
         if self.export_date is None:
-            problems.append(Problem("invoices", f"gives only open balances ('{src}') and no invoice amounts, so it says "
-                                                "what was owed on the day it was exported and nothing earlier. Give "
-                                                "that day with --export-date YYYY-MM-DD (Python: export_date=…)"))
+            problems.append(Problem("invoices", Note(
+                f"gives only open balances ('{src}') and no invoice amounts, so it says what was owed on the day it "
+                "was exported and nothing earlier. Give that day with --export-date YYYY-MM-DD (Python: export_date=…)",
+                f"只有未收余额（“{src}”），没有发票原金额，所以它只说明导出那天欠多少，说明不了更早的情况。"
+                "请用 --export-date YYYY-MM-DD 给出导出日期（Python：export_date=…）")))
             return
         self.valid_from = self.export_date
         self._note_once(f"'{src}' holds open balances and there is no invoice amount: each row is aged at its open "
@@ -482,9 +510,12 @@ class Ledger:
         strange = named.copy()
         strange[named] = ~pay.loc[named, "customer"].isin(known).to_numpy()
         if strange.all() and named.sum() > 1 and not pay["invoice_id"].notna().any():
-            problems.append(Problem("payments", f"none of the {int(named.sum()):,} receipts names a customer that is on "
-                                                f"the invoices (e.g. {pay.loc[strange, 'customer'].iloc[0]!r}): name "
-                                                "customers the same way in both tables", None, "customer"))
+            n, first = int(named.sum()), pay.loc[strange, "customer"].iloc[0]
+            problems.append(Problem("payments", Note(
+                f"none of the {n:,} receipts names a customer that is on the invoices (e.g. {first!r}): name "
+                "customers the same way in both tables",
+                f"{n:,} 笔收款的客户没有一个出现在发票表里（如 {first!r}）：两张表里的客户名称要写法一致"),
+                None, "customer"))
         elif strange.any():
             n, first = int(strange.sum()), pay.loc[strange, "customer"].iloc[0]
             self._note_once(f"WARNING: {n:,} receipts name a customer with no invoice (first: {first!r}): they are "
@@ -502,10 +533,12 @@ class Ledger:
         listed = cus["customer"].dropna()
         matched = listed.isin(known)
         if not matched.any():
-            problems.append(Problem("customers", f"none of its {len(listed):,} customers appears on the invoices (it "
-                                                 f"lists {listed.iloc[0]!r}; the invoices have {known[0]!r}): "
-                                                 "name customers the same way in both, or map the right column with "
-                                                 "--columns", None, "customer"))
+            problems.append(Problem("customers", Note(
+                f"none of its {len(listed):,} customers appears on the invoices (it lists {listed.iloc[0]!r}; the "
+                f"invoices have {known[0]!r}): name customers the same way in both, or map the right column with "
+                "--columns",
+                f"表中 {len(listed):,} 个客户没有一个出现在发票表里（它写的是 {listed.iloc[0]!r}，发票表里是 "
+                f"{known[0]!r}）：两张表的客户名称要写法一致，或用 --columns 指定正确的列"), None, "customer"))
         elif not matched.all():
             n = int((~matched).sum())
             self._note_once(f"{n:,} customers in the customers table have no invoice or receipt (first: "
@@ -543,11 +576,14 @@ class Ledger:
             for i in np.flatnonzero(dupes):
                 rows_by_id.setdefault(ids.iloc[i], []).append(inv["_row"].iloc[i])
             for inv_id, rows in list(rows_by_id.items())[:_MAX_LISTED]:
-                problems.append(Problem("invoices", f"invoice id {inv_id!r} appears more than once (rows "
-                                                    f"{', '.join(map(str, rows[:10]))})", rows[1], "invoice_id"))
+                listed = ", ".join(map(str, rows[:10]))
+                problems.append(Problem("invoices", Note(f"invoice id {inv_id!r} appears more than once (rows {listed})",
+                                                         f"单据号 {inv_id!r} 出现了不止一次（第 {listed.replace(', ', '、')} 行）"),
+                                        rows[1], "invoice_id"))
             if len(rows_by_id) > _MAX_LISTED:
-                problems.append(Problem("invoices", f"and {len(rows_by_id) - _MAX_LISTED:,} more invoice ids appear "
-                                                    "more than once", None, "invoice_id", len(rows_by_id) - _MAX_LISTED))
+                more = len(rows_by_id) - _MAX_LISTED
+                problems.append(Problem("invoices", Note(f"and {more:,} more invoice ids appear more than once",
+                                                         f"另有 {more:,} 个单据号重复出现"), None, "invoice_id", more))
 
     def _due_dates(self, df, out, labels, problems, skip) -> pd.Series:
         table, used = "invoices", self._maps["invoices"].used
@@ -562,12 +598,12 @@ class Ledger:
                 self._maps[table].unused.append(used.pop("terms_days"))
                 terms = None
             else:
-                _flag(problems, bad, table, "terms_days", labels, lambda i: f"cannot read {raw_terms.iloc[i]!r} as a "
-                                                                              "number of days")
+                _flag(problems, bad, table, "terms_days", labels, lambda i: Note(
+                    f"cannot read {raw_terms.iloc[i]!r} as a number of days", f"无法把 {raw_terms.iloc[i]!r} 读成天数"))
                 out["terms_days"] = terms.astype("Int64")
                 derived = out["invoice_date"] + pd.to_timedelta(terms, unit="D")
         if "due_date" not in used:
-            _flag(problems, terms.isna().to_numpy() & ~skip, table, "terms_days", labels, "is empty")
+            _flag(problems, terms.isna().to_numpy() & ~skip, table, "terms_days", labels, _EMPTY)
             return derived
         raw = self._col(df, table, "due_date")
         due = self._dates(raw, table, "due_date", labels, problems, required=False, skip=skip)
@@ -575,7 +611,8 @@ class Ledger:
         if terms is not None:
             due = due.where(~empty, derived)
         _flag(problems, due.isna().to_numpy() & empty & ~skip, table, "due_date", labels,
-              "is empty" + (" and there is no terms_days to derive it from" if terms is not None else ""))
+              Note("is empty and there is no terms_days to derive it from", "是空的，也没有账期天数可以推算")
+              if terms is not None else _EMPTY)
         return due
 
     def _row_kinds(self, df, labels, problems) -> np.ndarray:
@@ -602,8 +639,9 @@ class Ledger:
         each row's document kind."""
         table = "invoices"
         if has_payments:
-            _flag(problems, (amount < 0).to_numpy(), table, "amount", labels, lambda i: f"amount {amount.iloc[i]:,.2f} "
-                  "is negative; record credit notes as payments with kind 'credit_note'")
+            _flag(problems, (amount < 0).to_numpy(), table, "amount", labels, lambda i: Note(
+                f"amount {amount.iloc[i]:,.2f} is negative; record credit notes as payments with kind 'credit_note'",
+                f"金额 {amount.iloc[i]:,.2f} 是负数；红字发票请记在收款表里，类型写 credit_note（红冲）"))
             return np.zeros(len(df), dtype=bool), np.full(len(df), "invoice", dtype=object)
         kind = self._row_kinds(df, labels, problems)
         credit = (amount < 0).to_numpy() | (kind != "invoice") | self._receipt_only(amount, money)
@@ -627,8 +665,9 @@ class Ledger:
         undated = pd.isna(dates)
         if undated.any():
             if self.export_date is None:
-                _flag(problems, undated, "invoices", "invoice_date", labels[rows], "a credit or receipt row has no "
-                      "date; add it, or give the export date with --export-date YYYY-MM-DD")
+                _flag(problems, undated, "invoices", "invoice_date", labels[rows], Note(
+                    "a credit or receipt row has no date; add it, or give the export date with --export-date YYYY-MM-DD",
+                    "贷项或收款行没有日期：请补上，或用 --export-date YYYY-MM-DD 给出导出日期"))
                 return None
             dates = np.where(undated, np.datetime64(self.export_date.date()), dates)
         kind = kind[rows]
@@ -669,8 +708,10 @@ class Ledger:
         if settled is not None:
             dates = settled.astype("datetime64[s]")
             late = got & ~pd.isna(dates) & (dates < out["invoice_date"].to_numpy())
-            _flag(problems, late, table, "settled_date", labels, lambda i: f"settled on {pd.Timestamp(dates[i]):%Y-%m-%d}, "
-                  f"before the invoice date {out['invoice_date'].iloc[i]:%Y-%m-%d}")
+            _flag(problems, late, table, "settled_date", labels, lambda i: Note(
+                f"settled on {pd.Timestamp(dates[i]):%Y-%m-%d}, before the invoice date "
+                f"{out['invoice_date'].iloc[i]:%Y-%m-%d}",
+                f"结清日 {pd.Timestamp(dates[i]):%Y-%m-%d} 早于开票日 {out['invoice_date'].iloc[i]:%Y-%m-%d}"))
         undated = got & pd.isna(dates)
         if undated.any():
             if not self._date_undated(out, undated, labels, problems, how):
@@ -703,7 +744,7 @@ class Ledger:
         if "received" in money or "credited" in money:
             rec = sum(np.nan_to_num(money[c].to_numpy()) for c in ("received", "credited") if c in money)
             _flag(problems, inv_row & (rec < -_CENT), table, "received" if "received" in money else "credited", labels,
-                  lambda i: f"a received amount of {rec[i]:,.2f} is negative")
+                  lambda i: Note(f"a received amount of {rec[i]:,.2f} is negative", f"已收金额 {rec[i]:,.2f} 是负数"))
         self._running = False
         if "outstanding" in money:
             bal = money["outstanding"].to_numpy()
@@ -718,8 +759,9 @@ class Ledger:
                                     "不作为每张发票的未收金额")
                     src_rec = used.get("received", used.get("credited"))
                     return rec, Note(f"'{src_rec}'", f"“{src_rec}”")
-                _flag(problems, off, table, "outstanding", labels, lambda i: f"{bal[i]:,.2f} is not the amount "
-                      f"{amount[i]:,.2f} less the {rec[i]:,.2f} received")
+                _flag(problems, off, table, "outstanding", labels, lambda i: Note(
+                    f"{bal[i]:,.2f} is not the amount {amount[i]:,.2f} less the {rec[i]:,.2f} received",
+                    f"{bal[i]:,.2f} 不等于金额 {amount[i]:,.2f} 减去已收 {rec[i]:,.2f}"))
                 return None, ""
             if rec is None:
                 if off.any() and self._is_running_balance(out, money, credit):
@@ -731,8 +773,9 @@ class Ledger:
                 else:
                     rec = np.where(np.isnan(bal), 0.0, amount - bal)
                     too_big = inv_row & (bal > amount + _CENT)
-                    _flag(problems, too_big, table, "outstanding", labels, lambda i: f"open amount {bal[i]:,.2f} is more "
-                          f"than the invoice amount {amount[i]:,.2f}")
+                    _flag(problems, too_big, table, "outstanding", labels, lambda i: Note(
+                        f"open amount {bal[i]:,.2f} is more than the invoice amount {amount[i]:,.2f}",
+                        f"未收金额 {bal[i]:,.2f} 大于发票金额 {amount[i]:,.2f}"))
         if rec is None:
             if settled is None:
                 return None, ""
@@ -741,22 +784,27 @@ class Ledger:
                              f"“{used['settled_date']}”（结清的发票视为当天全额收款）")
         if settled is not None:
             nothing = inv_row & ~pd.isna(settled) & (rec <= _CENT) & (amount > 0)
-            _flag(problems, nothing, table, "settled_date", labels, "has a settled date but nothing was received "
-                  "(the open amount equals the invoice amount); correct one of the two")
+            _flag(problems, nothing, table, "settled_date", labels, Note(
+                "has a settled date but nothing was received (the open amount equals the invoice amount); correct one "
+                "of the two", "有结清日期，却没有收到任何款项（未收金额等于发票金额）：请改正其中一个"))
         return rec, Note(" and ".join(src), "、".join(f"“{s[1:-1]}”" for s in src))
 
     def _date_undated(self, out, undated, labels, problems, how) -> bool:
         """Undated receipts are counted by the export date; without one, stop and say what to add."""
         if self.export_date is None:
-            problems.append(Problem("invoices", f"{int(undated.sum()):,} invoices have amounts received ({how}) but no "
-                                                "date of receipt, so coursekit can say what was open only on the day the "
-                                                "file was exported. Give that day with --export-date YYYY-MM-DD (Python: "
-                                                "export_date=…), or add a column with the receipt or settled dates",
-                                    None, None, int(undated.sum())))
+            n = int(undated.sum())
+            problems.append(Problem("invoices", Note(
+                f"{n:,} invoices have amounts received ({how}) but no date of receipt, so coursekit can say what was "
+                "open only on the day the file was exported. Give that day with --export-date YYYY-MM-DD (Python: "
+                "export_date=…), or add a column with the receipt or settled dates",
+                f"{n:,} 张发票有已收金额（{V.say(how, 'zh')}），却没有收款日期，所以只能说明文件导出那天还欠多少。"
+                "请用 --export-date YYYY-MM-DD 给出导出日期（Python：export_date=…），或加上收款日期或结清日期的列"),
+                None, None, n))
             return False
         before = undated & (out["invoice_date"].to_numpy() > np.datetime64(self.export_date.date()))
-        _flag(problems, before, "invoices", "invoice_date", labels, lambda i: f"dated {out['invoice_date'].iloc[i]:%Y-%m-%d}, "
-              f"after the export date {self.export_date:%Y-%m-%d}")
+        _flag(problems, before, "invoices", "invoice_date", labels, lambda i: Note(
+            f"dated {out['invoice_date'].iloc[i]:%Y-%m-%d}, after the export date {self.export_date:%Y-%m-%d}",
+            f"日期 {out['invoice_date'].iloc[i]:%Y-%m-%d} 晚于导出日 {self.export_date:%Y-%m-%d}"))
         self.valid_from = self.export_date
         return not before.any()
 
@@ -782,22 +830,30 @@ class Ledger:
             return df
         df = self._renamed(df, "payments")
         if "invoice_id" not in df.columns and "customer" not in df.columns:
-            problems.append(Problem("payments", "needs an 'invoice_id' column, a 'customer' column, or both", None, "invoice_id"))
+            problems.append(Problem("payments", Note("needs an 'invoice_id' column, a 'customer' column, or both",
+                                                     "需要单据号（invoice_id）列或客户（customer）列，或两者都有"),
+                                    None, "invoice_id"))
             return df
         out = pd.DataFrame(index=df.index)
         out["invoice_id"] = self._payment_refs(df["invoice_id"]) if "invoice_id" in df.columns else pd.Series(None, index=df.index, dtype="string")
         out["customer"] = V.names(df["customer"])[0] if "customer" in df.columns else pd.Series(None, index=df.index, dtype="string")
         out["payment_date"] = self._dates(df["payment_date"], "payments", "payment_date", labels, problems)
         out["amount"] = self._amounts(df["amount"], "payments", "amount", labels, problems)
-        _flag(problems, (out["amount"] < 0).to_numpy(), "payments", "amount", labels, lambda i: f"amount {out['amount'].iloc[i]:,.2f} is negative; a refund reduces an earlier receipt, so correct that row instead")
+        _flag(problems, (out["amount"] < 0).to_numpy(), "payments", "amount", labels, lambda i: Note(
+            f"amount {out['amount'].iloc[i]:,.2f} is negative; a refund reduces an earlier receipt, so correct that row "
+            "instead", f"金额 {out['amount'].iloc[i]:,.2f} 是负数；退款冲减的是以前的一笔收款，请改正那一行"))
         if "kind" in df.columns:
             kind = _words(df["kind"], _KIND_WORDS)
-            _flag(problems, kind.isna().to_numpy(), "payments", "kind", labels, lambda i: f"kind {df['kind'].iloc[i]!r} is not one of {', '.join(PAYMENT_KINDS)}")
+            _flag(problems, kind.isna().to_numpy(), "payments", "kind", labels, lambda i: Note(
+                f"kind {df['kind'].iloc[i]!r} is not one of {', '.join(PAYMENT_KINDS)}",
+                f"类型 {df['kind'].iloc[i]!r} 不是收款（payment）或红冲（credit_note）"))
             out["kind"] = kind.astype("string")
         else:
             out["kind"] = pd.Series("payment", index=df.index, dtype="string")
         unapplied = out["invoice_id"].isna() & out["customer"].isna()
-        _flag(problems, unapplied.to_numpy(), "payments", "invoice_id", labels, "has neither an invoice id nor a customer, so it cannot be credited to anyone")
+        _flag(problems, unapplied.to_numpy(), "payments", "invoice_id", labels, Note(
+            "has neither an invoice id nor a customer, so it cannot be credited to anyone",
+            "既没有单据号也没有客户，无法记到任何人名下"))
         if "currency" in df.columns:
             out["currency"] = V.text(df["currency"])
         out["_row"] = labels
@@ -830,17 +886,21 @@ class Ledger:
         df = self._renamed(df, "customers")
         out = pd.DataFrame(index=df.index)
         out["customer"] = V.names(df["customer"])[0]
-        _flag(problems, out["customer"].duplicated().to_numpy() & out["customer"].notna().to_numpy(), "customers", "customer", labels, lambda i: f"customer {out['customer'].iloc[i]!r} is listed twice")
+        _flag(problems, out["customer"].duplicated().to_numpy() & out["customer"].notna().to_numpy(), "customers",
+              "customer", labels, lambda i: Note(f"customer {out['customer'].iloc[i]!r} is listed twice",
+                                                 f"客户 {out['customer'].iloc[i]!r} 列了两次"))
         if "status" in df.columns:
             status = _words(df["status"], _STATUS_WORDS)
-            _flag(problems, status.isna().to_numpy(), "customers", "status", labels, lambda i: f"status {df['status'].iloc[i]!r} is not one of {', '.join(STATUSES)}")
+            _flag(problems, status.isna().to_numpy(), "customers", "status", labels, lambda i: Note(
+                f"status {df['status'].iloc[i]!r} is not one of {', '.join(STATUSES)}",
+                f"状态 {df['status'].iloc[i]!r} 不是正常、经营困难、破产、注销之一"))
             out["status"] = status.astype("string")
         else:
             out["status"] = "active"
         for col in ("disputed", "cooperative", "broken_promise"):
             if col in df.columns:
                 values, bad = V.parse_bools(df[col])
-                _flag(problems, bad, "customers", col, labels, lambda i, col=col: f"{df[col].iloc[i]!r} is not yes/no (是/否)")
+                _flag(problems, bad, "customers", col, labels, lambda i, col=col: _not_yes_no(df[col].iloc[i]))
                 if col == "cooperative":
                     # blank means "not known", which is different from "not cooperative"
                     values = values.astype("boolean").where(~pd.Series(V.blank(df[col]), index=df.index), pd.NA)
@@ -864,16 +924,22 @@ class Ledger:
     def _choose_currency(self, inv, pay, problems):
         if "currency" not in inv.columns:
             if self.currency is not None:
-                problems.append(Problem("invoices", f"--currency {self.currency} was given, but the invoices have no "
-                                                    "currency column; leave the option out", None, None))
+                problems.append(Problem("invoices", Note(
+                    f"--currency {self.currency} was given, but the invoices have no currency column; leave the option out",
+                    f"给了 --currency {self.currency}，但发票表没有币种列：去掉这个选项即可")))
             return inv, pay
         found = sorted(set(inv["currency"].dropna()) | set(pay["currency"].dropna() if "currency" in pay else []))
         if self.currency is None:
             if len(found) > 1:
-                problems.append(Problem("invoices", f"the ledger mixes currencies ({', '.join(found)}); choose one with currency=… (CLI: --currency)", None, "currency"))
+                problems.append(Problem("invoices", Note(
+                    f"the ledger mixes currencies ({', '.join(found)}); choose one with currency=… (CLI: --currency)",
+                    f"台账里混有多种币种（{', '.join(found)}）：用 --currency 选一种（Python：currency=…）"),
+                    None, "currency"))
             return inv, pay
         if self.currency not in found:
-            problems.append(Problem("invoices", f"no rows in currency {self.currency!r} (found: {', '.join(found) or 'none'})", None, "currency"))
+            problems.append(Problem("invoices", Note(
+                f"no rows in currency {self.currency!r} (found: {', '.join(found) or 'none'})",
+                f"没有币种为 {self.currency!r} 的行（文件里有：{', '.join(found) or '无'}）"), None, "currency"))
             return inv, pay
         keep_inv = inv["currency"].isna() | (inv["currency"] == self.currency)
         dropped = int((~keep_inv).sum())
@@ -895,16 +961,24 @@ class Ledger:
         pos = self._positions(inv, pay)
         has_ref = pay["invoice_id"].notna().to_numpy()
         unknown = has_ref & (pos < 0)
-        _flag(problems, unknown, "payments", "invoice_id", pay["_row"].to_numpy(), lambda i: f"refers to invoice {pay['invoice_id'].iloc[i]!r}, which is not in the invoices")
+        _flag(problems, unknown, "payments", "invoice_id", pay["_row"].to_numpy(), lambda i: Note(
+            f"refers to invoice {pay['invoice_id'].iloc[i]!r}, which is not in the invoices",
+            f"对应的单据 {pay['invoice_id'].iloc[i]!r} 不在发票表里"))
         ok = has_ref & (pos >= 0)
         inv_cust = np.where(ok, inv["customer"].to_numpy(dtype=object, na_value=None)[np.where(ok, pos, 0)], None)
         pay_cust = pay["customer"].to_numpy(dtype=object, na_value=None)
         given = pay_cust != None  # noqa: E711 (element-wise)
         clash = ok & given & (pay_cust != inv_cust)
-        _flag(problems, clash, "payments", "customer", pay["_row"].to_numpy(), lambda i: f"customer {pay_cust[i]!r} does not match invoice {pay['invoice_id'].iloc[i]!r}, which belongs to {inv_cust[i]!r}")
+        _flag(problems, clash, "payments", "customer", pay["_row"].to_numpy(), lambda i: Note(
+            f"customer {pay_cust[i]!r} does not match invoice {pay['invoice_id'].iloc[i]!r}, which belongs to "
+            f"{inv_cust[i]!r}", f"客户 {pay_cust[i]!r} 与单据 {pay['invoice_id'].iloc[i]!r} 不符，该单据属于 {inv_cust[i]!r}"))
         inv_dates = inv["invoice_date"].to_numpy()
         early = ok & (pay["payment_date"].to_numpy() < inv_dates[np.where(ok, pos, 0)])
-        _flag(problems, early, "payments", "payment_date", pay["_row"].to_numpy(), lambda i: f"dated {pay['payment_date'].iloc[i]:%Y-%m-%d}, before invoice {pay['invoice_id'].iloc[i]!r} was issued on {inv['invoice_date'].iloc[pos[i]]:%Y-%m-%d}")
+        _flag(problems, early, "payments", "payment_date", pay["_row"].to_numpy(), lambda i: Note(
+            f"dated {pay['payment_date'].iloc[i]:%Y-%m-%d}, before invoice {pay['invoice_id'].iloc[i]!r} was issued on "
+            f"{inv['invoice_date'].iloc[pos[i]]:%Y-%m-%d}",
+            f"收款日 {pay['payment_date'].iloc[i]:%Y-%m-%d} 早于单据 {pay['invoice_id'].iloc[i]!r} 的开票日 "
+            f"{inv['invoice_date'].iloc[pos[i]]:%Y-%m-%d}"))
         pay = pay.copy()
         pay["customer"] = pd.Series(np.where(given, pay_cust, inv_cust), index=pay.index).astype("string")
         self._linked = pos      # which invoice each receipt pays: _index reuses it
@@ -998,10 +1072,13 @@ class Ledger:
             return
         day = pd.Timestamp(np.datetime64(as_of, "D")) if isinstance(as_of, (int, np.integer)) else pd.Timestamp(as_of)
         if day < self.valid_from:
-            raise AsOfError(f"this ledger gives amounts received without their dates, so it is exact only as of its "
-                            f"export date {self.valid_from:%Y-%m-%d} and later; it cannot say what was open on "
-                            f"{day:%Y-%m-%d}. Use --as-of {self.valid_from:%Y-%m-%d} or later, or load an export that "
-                            "has the receipt dates")
+            raise AsOfError(Note(f"this ledger gives amounts received without their dates, so it is exact only as of "
+                                 f"its export date {self.valid_from:%Y-%m-%d} and later; it cannot say what was open on "
+                                 f"{day:%Y-%m-%d}. Use --as-of {self.valid_from:%Y-%m-%d} or later, or load an export "
+                                 "that has the receipt dates",
+                                 f"这份台账的已收金额没有收款日期，只对导出日 {self.valid_from:%Y-%m-%d} 及以后准确，"
+                                 f"说不出 {day:%Y-%m-%d} 那天还有哪些未收。请用 --as-of {self.valid_from:%Y-%m-%d} "
+                                 "或更晚的日期，或换一份带收款日期的导出文件"))
 
     @property
     def import_notes(self) -> list[str]:

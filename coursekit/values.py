@@ -16,7 +16,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-__all__ = ["per_unique", "blank", "text", "names", "parse_bools", "parse_amounts", "parse_dates", "infer_date_order",
+__all__ = ["Note", "say", "per_unique", "blank", "text", "names", "parse_bools", "parse_amounts", "parse_dates", "infer_date_order",
            "MAX_AMOUNT", "DATE_RANGE", "to_cents"]
 
 MAX_AMOUNT = 1e11          # one line of more than 100 billion is a typing or export error, not an invoice
@@ -25,6 +25,30 @@ _TRUE = {"true", "yes", "y", "1", "是", "有", "t", "x", "√", "disputed", "�
 _FALSE = {"false", "no", "n", "0", "否", "无", "f", "", "-"}
 _EXCEL_EPOCH = np.datetime64("1899-12-30")
 _SERIAL_RANGE = (18264, 73050)   # 1950-01-01 .. 2099-12-31 as Excel day numbers
+
+
+class Note(str):
+    """A sentence in English (the string itself) with its Chinese in ``zh``: import-summary lines,
+    problems found in a ledger and the reasons a cell cannot be read are all written this way."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str | None = None):
+        obj = super().__new__(cls, en)
+        obj.zh = zh or en
+        return obj
+
+    def say(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
+
+
+_YES_NO = Note("is yes/no, not an amount", "是“是/否”，不是金额")
+_INFINITE = Note("is not a finite amount", "不是有限的金额")
+
+
+def say(text, lang: str) -> str:
+    """``text`` in ``lang`` when it is a :class:`Note`, else as it is."""
+    return text.say(lang) if isinstance(text, Note) else str(text)
 
 
 def per_unique(s: pd.Series, fn, na_value=None) -> pd.Series:
@@ -163,7 +187,7 @@ def parse_amounts(s: pd.Series, decimal: str = ".", scale: float = 1.0) -> tuple
     :data:`MAX_AMOUNT` or more are refused with a reason.
     """
     if pd.api.types.is_bool_dtype(s):
-        return pd.Series(np.nan, index=s.index), pd.Series("is yes/no, not an amount", index=s.index, dtype=object)
+        return pd.Series(np.nan, index=s.index), pd.Series([_YES_NO] * len(s), index=s.index, dtype=object)
     if pd.api.types.is_numeric_dtype(s):
         values = s.astype("float64") * scale
         reasons = pd.Series(None, index=s.index, dtype=object)
@@ -176,15 +200,26 @@ def parse_amounts(s: pd.Series, decimal: str = ".", scale: float = 1.0) -> tuple
         reasons = _dot_thousands(s, reasons)
     finite = np.isfinite(values.to_numpy())
     present = values.notna().to_numpy()
-    reasons = reasons.where(~(present & ~finite), "is not a finite amount")
+    reasons = _with_reason(reasons, present & ~finite, _INFINITE)
     big = present & finite & (np.abs(np.nan_to_num(values.to_numpy())) >= MAX_AMOUNT)
-    reasons = reasons.where(~big, f"is too large to be an amount (limit {MAX_AMOUNT:,.0f})")
+    reasons = _with_reason(reasons, big, Note(f"is too large to be an amount (limit {MAX_AMOUNT:,.0f})",
+                                              f"太大，不可能是一笔金额（上限 {MAX_AMOUNT:,.0f}）"))
     values = values.where(reasons.isna(), np.nan)
     return values, reasons
 
 
 _DOT_GROUPS = re.compile(r"^[-(]?\s*[¥$€]?\s*\d{1,3}(\.\d{3})+\s*\)?-?$")
 _TWO_DECIMALS = re.compile(r"\.\d{1,2}\s*\)?-?$")
+
+
+def _with_reason(reasons: pd.Series, mask: np.ndarray, reason: Note) -> pd.Series:
+    """``reasons`` with ``reason`` where ``mask`` holds (kept as a :class:`Note`: ``Series.where`` would turn it
+    into a plain string and lose the Chinese)."""
+    if not np.any(mask):
+        return reasons
+    out = reasons.to_numpy(dtype=object).copy()
+    out[np.asarray(mask, dtype=bool)] = reason
+    return pd.Series(out, index=reasons.index, dtype=object)
 
 
 def _dot_thousands(s: pd.Series, reasons: pd.Series) -> pd.Series:
@@ -197,9 +232,11 @@ def _dot_thousands(s: pd.Series, reasons: pd.Series) -> pd.Series:
         return reasons
     odd = set(u[grouped])
     hit = s.isin(odd).to_numpy() & reasons.isna().to_numpy()
-    return reasons.where(~hit, "could be a thousands separator written as a dot (European 1.234 = 1,234); if "
-                               "so add --decimal , (Python: decimal=','), otherwise write the decimals as 1.234 "
-                               "in a column that also has cents")
+    return _with_reason(reasons, hit, Note("could be a thousands separator written as a dot (European 1.234 = 1,234); if "
+                                    "so add --decimal , (Python: decimal=','), otherwise write the decimals as 1.234 "
+                                    "in a column that also has cents",
+                                    "里的点可能是千位分隔符（欧式写法 1.234 = 1,234）：如果是，加上 --decimal ,"
+                                    "（Python：decimal=','）；如果真是三位小数，这一列里要有带两位小数的金额"))
 
 
 def _amount_uniques(u: pd.Series, decimal: str, scale: float) -> tuple[np.ndarray, np.ndarray]:
@@ -232,7 +269,7 @@ def _amount_uniques(u: pd.Series, decimal: str, scale: float) -> tuple[np.ndarra
 def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
     def one(v):
         if isinstance(v, bool):
-            return (np.nan, "is yes/no, not an amount")
+            return (np.nan, _YES_NO)
         if isinstance(v, (int, float, np.integer, np.floating)):
             return (float(v) * scale, None)
         t = str(v)
@@ -259,14 +296,16 @@ def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
         core = t
         if core.lower() in ("inf", "infinity", "nan", "#num!", "#value!", "#div/0!", "#ref!", "#n/a"):
             if core.lower().startswith("inf"):
-                return (np.nan, "is not a finite amount")
+                return (np.nan, _INFINITE)
             if core.lower() == "nan":
-                return (np.nan, "is not a number (NaN)")
-            return (np.nan, "is an error value of the sheet it came from, not an amount: fix the formula there")
+                return (np.nan, Note("is not a number (NaN)", "不是数字（NaN）"))
+            return (np.nan, Note("is an error value of the sheet it came from, not an amount: fix the formula there",
+                                 "是原表格里的错误值，不是金额：请到原表里改正公式"))
         if decimal == ".":
             if not _GROUPED_DOT.match(core):
                 if re.match(r"^\d+,\d{1,2}$|^\d{1,3}(\.\d{3})+,\d+$", core):
-                    return (np.nan, "looks like a decimal comma; if so, add --decimal , (Python: decimal=',')")
+                    return (np.nan, Note("looks like a decimal comma; if so, add --decimal , (Python: decimal=',')",
+                                         "像是用逗号作小数点：如果是，加上 --decimal ,（Python：decimal=','）"))
                 return (np.nan, None)
             core = core.replace(",", "")
         else:
@@ -317,14 +356,18 @@ def infer_date_order(columns: list[pd.Series]) -> tuple[str | None, str | None]:
     f, s = pd.concat(firsts), pd.concat(seconds)
     day_first, month_first = bool((f > 12).any()), bool((s > 12).any())
     if day_first and month_first:
-        return None, ("dates are written both day-first (a first field over 12) and month-first (a second field "
-                      "over 12); make them consistent, or give --date-format")
+        return None, Note("dates are written both day-first (a first field over 12) and month-first (a second field "
+                          "over 12); make them consistent, or give --date-format",
+                          "日期有的按“日/月/年”写（第一段大于 12），有的按“月/日/年”写（第二段大于 12）："
+                          "请统一写法，或用 --date-format 指定")
     if day_first:
         return "dmy", None
     if month_first:
         return "mdy", None
-    return None, (f"dates such as {example!r} can be read day-first or month-first, and no date in the file settles it; "
-                  "add --date-format %m/%d/%Y (US) or --date-format %d/%m/%Y (Python: date_format=…)")
+    return None, Note(f"dates such as {example!r} can be read day-first or month-first, and no date in the file "
+                      "settles it; add --date-format %m/%d/%Y (US) or --date-format %d/%m/%Y (Python: date_format=…)",
+                      f"{example!r} 这样的日期既可以读成“日/月/年”，也可以读成“月/日/年”，文件里没有哪个日期能确定是哪种："
+                      "请加上 --date-format %m/%d/%Y（美式）或 --date-format %d/%m/%Y（Python：date_format=…）")
 
 
 def parse_dates(s: pd.Series, order: str | None = None, date_format: str | None = None) -> tuple[pd.Series, pd.Series]:
@@ -350,7 +393,8 @@ def parse_dates(s: pd.Series, order: str | None = None, date_format: str | None 
     odd = out.notna() & ((years < DATE_RANGE[0]) | (years > DATE_RANGE[1]))
     if odd.any():
         reasons = reasons.where(~odd, out.dt.strftime("%Y-%m-%d").map(
-            lambda d: f"{d} is not a plausible date (outside {DATE_RANGE[0]}-{DATE_RANGE[1]}); check the cell"))
+            lambda d: Note(f"{d} is not a plausible date (outside {DATE_RANGE[0]}-{DATE_RANGE[1]}); check the cell",
+                           f"{d} 不像是真实的日期（不在 {DATE_RANGE[0]}-{DATE_RANGE[1]} 年之间）：请检查这一格")))
         out = out.where(~odd, pd.NaT)
     return out, reasons
 

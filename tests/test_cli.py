@@ -52,19 +52,26 @@ def test_bad_ledger_is_one_clear_message_and_exit_2(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("客户,发票号,开票日期,到期日,金额\nA,1,2026-01-01,2026-13-01,100\n", encoding="utf-8")
     assert main(["aging", str(bad), "--as-of", "2026-06-30"]) == 2
+    err = capsys.readouterr().err      # Chinese by default: file, row, the column as the file names it
+    assert "bad.csv，第 2 行，“到期日”列：无法把 '2026-13-01' 读成日期" in err and "Traceback" not in err
+    assert "cannot" not in err
+    assert main(["aging", str(bad), "--as-of", "2026-06-30", "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert "bad.csv, row 2, column '到期日'" in err and "Traceback" not in err
+    assert "bad.csv, row 2, column '到期日': cannot read '2026-13-01' as a date" in err and "无法" not in err
 
 
 @pytest.mark.parametrize("argv,message", [
-    (["aging", "no-such-file.xlsx"], "no such file"),
-    (["aging", "{ledger}", "--as-of", "yesterday"], "is not a date"),
+    (["aging", "no-such-file.xlsx", "--lang", "en"], "no such file"),
+    (["aging", "{ledger}", "--as-of", "yesterday", "--lang", "en"], "is not a date"),
+    (["aging", "{ledger}", "--as-of", "yesterday"], "不是日期"),
     (["aging", "{ledger}", "--buckets", "60,30"], "increasing"),
-    (["aging", "{ledger}", "--format", "xlsx"], "needs an output file"),
+    (["aging", "{ledger}", "--format", "xlsx", "--lang", "en"], "needs an output file"),
+    (["aging", "{ledger}", "--format", "xlsx"], "需要输出文件"),
 ])
 def test_user_mistakes_exit_2(workbook, capsys, argv, message):
     argv = [a.replace("{ledger}", str(workbook)) for a in argv]
-    with pytest.raises(SystemExit) if message in ("is not a date", "needs an output file") else _nothing():
+    with pytest.raises(SystemExit) if message in ("is not a date", "needs an output file", "不是日期", "需要输出文件") \
+            else _nothing():
         code = main(argv)
         assert code == 2
     assert message in capsys.readouterr().err

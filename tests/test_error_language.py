@@ -197,3 +197,60 @@ def test_cli_speaks_chinese_by_default_and_english_when_asked(tmp_path, capsys):
     assert main(["aging", str(bad), "--as-of", "2026-06-30", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "应收明细.csv, row 2: is an opening balance" in err and "这一行" not in err
+
+
+def test_no_ledger_problem_or_cli_mistake_is_left_english_only():
+    """The same rule for the checks of the ledger itself: every Problem and _flag message in ledger.py, every
+    reason a cell cannot be read in values.py, and every command-line mistake in cli.py has its Chinese."""
+    tree = ast.parse((ROOT / "coursekit" / "ledger.py").read_text(encoding="utf-8"))
+    plain = [("ledger.py", n.lineno) for n in _calls(tree, "Problem") if len(n.args) > 1 and _plain(n.args[1])]
+    plain += [("ledger.py", n.lineno) for n in _calls(tree, "_flag") if len(n.args) > 5 and
+              (_plain(n.args[5]) or (isinstance(n.args[5], ast.Lambda) and _plain(n.args[5].body)))]
+    plain += [("ledger.py", n.lineno) for n in _calls(tree, "AsOfError") if n.args and _plain(n.args[0])]
+    values = ast.parse((ROOT / "coursekit" / "values.py").read_text(encoding="utf-8"))
+    for node in ast.walk(values):     # (value, "reason") pairs and reasons laid into a Series
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2 \
+                and _plain(node.value.elts[1]):
+            plain.append(("values.py", node.lineno))
+    plain += [("values.py", n.lineno) for n in _calls(values, "where") if len(n.args) > 1 and _plain(n.args[1])]
+    cli = ast.parse((ROOT / "coursekit" / "cli.py").read_text(encoding="utf-8"))
+    plain += [("cli.py", n.lineno) for n in _calls(cli, "_fail") if n.args and _plain(n.args[0])]
+    plain += [("cli.py", n.lineno) for n in _calls(cli, "_Mistake") if len(n.args) != 2]
+    assert not plain, f"English-only messages at {plain}"
+
+
+LEDGER_CASES = [
+    ("unreadable amount", {"amount": ["五千", 100]}, None, "无法把 '五千' 读成金额"),
+    ("empty customer", {"customer": ["", "乙"]}, None, "“customer”列：是空的"),
+    ("due before invoice", {"due_date": ["2025-01-01", "2026-03-03"]}, None, "早于开票日"),
+    ("duplicate id", {"invoice_id": ["A1", "A1"]}, None, "单据号 'A1' 出现了不止一次（第 0、1 行）"),
+    ("unknown reference", {}, {"invoice_id": ["Z9"]}, "对应的单据 'Z9' 不在发票表里"),
+    ("receipt before invoice", {}, {"invoice_id": ["A1"], "payment_date": ["2025-12-01"]}, "早于单据 'A1' 的开票日"),
+    ("customer clash", {}, {"invoice_id": ["A1"], "customer": ["乙公司"]}, "客户 '乙公司' 与单据 'A1' 不符"),
+    ("negative receipt", {}, {"invoice_id": ["A1"], "amount": [-5.0]}, "是负数；退款冲减的是以前的一笔收款"),
+    ("unknown kind", {}, {"invoice_id": ["A1"], "kind": ["barter"]}, "类型 'barter' 不是收款（payment）或红冲"),
+    ("mixed currencies", {"currency": ["CNY", "USD"]}, None, "台账里混有多种币种（CNY, USD）"),
+    ("decimal comma", {"amount": ["12,34", "5"]}, None, "像是用逗号作小数点"),
+    ("implausible date", {"invoice_date": ["1890-01-05", "2026-02-01"]}, None, "不像是真实的日期"),
+    ("date order unknown", {"invoice_date": ["01/02/2026", "03/04/2026"], "due_date": ["2026-03-01", "2026-05-01"]},
+     None, "既可以读成“日/月/年”"),
+]
+
+
+@pytest.mark.parametrize("case,inv_over,pay_cols,zh", LEDGER_CASES, ids=[c[0] for c in LEDGER_CASES])
+def test_ledger_problems_in_chinese_and_english(case, inv_over, pay_cols, zh):
+    import pandas as pd
+
+    invoices = {"customer": ["甲公司", "乙公司"], "invoice_id": ["A1", "B1"], "invoice_date": ["2026-01-05", "2026-02-01"],
+                "due_date": ["2026-02-04", "2026-03-03"], "amount": [1234.5, 2000], **inv_over}
+    payments = None
+    if pay_cols is not None:
+        payments = pd.DataFrame({"payment_date": ["2026-03-01"], "amount": [100.0], **pay_cols})
+    with pytest.raises(ck.LedgerError) as err:
+        ck.Ledger(pd.DataFrame(invoices), payments)
+    text = err.value.describe("zh")
+    assert zh in text, text
+    assert text.startswith("台账有 ") and "发票表" in text or "收款表" in text
+    assert not english_runs(text), english_runs(text)
+    assert all(isinstance(p.message, Note) for p in err.value.problems)
+    assert str(err.value).startswith("The ledger has") and not re.search("[\u4e00-\u9fff]{2,}[：，]", str(err.value))

@@ -69,7 +69,9 @@ def test_an_as_of_before_the_export_date_is_refused(name, capsys):
     path = str(EXPORTS / name / s["file"])
     assert main(["aging", path, "--as-of", s["refused_as_of"], "-q"]) == 2
     err = capsys.readouterr().err
-    assert "export date" in err and "Traceback" not in err
+    assert "只对导出日" in err and s["refused_as_of"] in err and "Traceback" not in err
+    assert main(["aging", path, "--as-of", s["refused_as_of"], "-q", "--lang", "en"]) == 2
+    assert "export date" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", [n for n in SHAPES if "export_date" in spec(n)])

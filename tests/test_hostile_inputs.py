@@ -7,6 +7,7 @@ so inputs not listed here are handled the same way.
 """
 import hashlib
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -208,11 +209,23 @@ def test_there_are_at_least_sixty_cases():
     assert len(FILES) + len(OPTIONS) >= 60
 
 
+_QUOTED = re.compile(r"'[^']*'|“[^”]*”|\"[^\"]*\"|\([^()]*Python[^()]*\)|（Python[^）]*）")
+_SENTENCE = re.compile(r"[A-Za-z]+(?:[ ,]+[A-Za-z]+){3,}")
+
+
 @pytest.mark.parametrize("case,files,target,expected", FILES, ids=[c[0] for c in FILES])
 def test_malformed_file(tmp_path, capsys, case, files, target, expected):
     before = _lay(tmp_path, files)
-    _check(tmp_path, before, ["aging", str(tmp_path / target), "--as-of", "2026-06-30", "-q"], expected,
-           Path(target).name, capsys)
+    argv = ["aging", str(tmp_path / target), "--as-of", "2026-06-30", "-q"]
+    _check(tmp_path, before, argv + ["--lang", "en"], expected, Path(target).name, capsys)
+    # the default language is Chinese: the same problems, every line of them in Chinese
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert Path(target).name in err and "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith("  ")] or err.splitlines()[:1]
+    for line in lines:
+        said = _QUOTED.sub("", line.split("：", 1)[-1])
+        assert re.search("[\u4e00-\u9fff]", said) and not _SENTENCE.search(said), f"not in Chinese: {line}"
 
 
 @pytest.mark.parametrize("case,files,argv,expected", OPTIONS, ids=[c[0] for c in OPTIONS])
@@ -220,6 +233,8 @@ def test_mistaken_option(tmp_path, capsys, case, files, argv, expected):
     before = _lay(tmp_path, files)
     first = next(iter(files), "")
     argv = [a.replace("{f}", str(tmp_path / first)).replace("{dir}", str(tmp_path)) for a in argv]
+    if argv[0] in ("aging", "dso", "grades", "plan", "report") and "--lang" not in argv:
+        argv += ["--lang", "en"]      # the expected text is the English message
     try:
         _check(tmp_path, before, argv, expected, "", capsys)
     except SystemExit as exc:   # argparse and option checks exit through SystemExit(2)
