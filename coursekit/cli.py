@@ -47,8 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--sheet", default=None, help="要读的工作表 / the sheet to read as invoices")
         sp.add_argument("--date-format", default=None, metavar="FMT",
                         help="日期格式 / date format for day/month-first dates, e.g. %%m/%%d/%%Y (US) or %%d/%%m/%%Y")
-        sp.add_argument("--decimal", choices=[".", ","], default=".",
-                        help="小数点 / decimal separator of amounts written as text (default .)")
+        sp.add_argument("--decimal", choices=[".", ","], default=None,
+                        help="小数点 / decimal separator of amounts written as text (default: settled from the "
+                             "file, else .)")
         sp.add_argument("--unit", choices=["元", "千元", "万元", "百万元", "亿元"], default=None,
                         help="金额单位 / unit of all amounts (default: from a 单位 line or header, else 元)")
         sp.add_argument("--export-date", default=None, metavar="DATE",

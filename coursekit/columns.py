@@ -135,7 +135,11 @@ _CURRENCY_TAIL = re.compile(r"^(.+?)(usd|cny|rmb|eur|hkd|gbp|jpy)$")
 def header_key(name: object) -> str:
     """A header reduced to what matters for matching: ``'Net Due Date'`` -> ``'netduedate'``."""
     text = unicodedata.normalize("NFKC", str(name)).strip().lower()
+    text = _DAY_UNIT.sub("", text)        # '账期(天)', 'Terms (days)': the unit of a number of days
     return re.sub(r"[\s_\-()\[\]（）【】:：/.#*]+", "", text)
+
+
+_DAY_UNIT = re.compile(r"[(\[【]\s*(天|日|天数|days?)\s*[)\]】]\s*$")
 
 
 def split_unit(name: object) -> tuple[str, str | None]:

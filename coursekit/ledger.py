@@ -214,8 +214,10 @@ class Ledger:
         invoices, or ``{"payments": {...}}`` per table. Wins over the built-in names.
     date_format : str, optional
         A strptime format (``"%m/%d/%Y"``) for dates the file writes day/month-first.
-    decimal : {".", ","}
-        The decimal separator of amounts written as text.
+    decimal : {".", ","}, optional
+        The decimal separator of amounts written as text. Left out, it is settled from the
+        whole file (:func:`coursekit.values.infer_decimal`: ``1.234,50`` or ``99,90`` can only be
+        read with a decimal comma), and is the point when nothing decides.
     unit : str, optional
         The unit of every amount column (``"万元"``); a unit in a header wins.
     export_date : date-like, optional
@@ -236,7 +238,7 @@ class Ledger:
     file_rows: bool = False
     columns: dict | None = None
     date_format: str | None = None
-    decimal: str = "."
+    decimal: str | None = None
     unit: str | None = None
     export_date: object = None
     notes: list[str] = field(default_factory=list, init=False)
@@ -246,8 +248,8 @@ class Ledger:
     def __post_init__(self) -> None:
         where = {"invoices": "invoices", "payments": "payments", "customers": "customers", **self.source}
         problems: list[Problem] = []
-        if self.decimal not in (".", ","):
-            raise ValueError(f"decimal must be '.' or ',', not {self.decimal!r}")
+        if self.decimal not in (None, ".", ","):
+            raise ValueError(f"decimal must be '.' or ',' (or None: settled from the file), not {self.decimal!r}")
         if self.unit is not None and self.unit not in UNITS:
             raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}")
         self.export_date = _stamp(self.export_date)
@@ -270,6 +272,7 @@ class Ledger:
             raise LedgerError(problems, where, self.headers)
         self._running = False
         self._date_order(tables, problems)
+        self._decimal(tables)
         inv, derived = self._clean_invoices(tables["invoices"], problems, has_payments=tables["payments"] is not None)
         pay = self._clean_payments(tables["payments"], problems)
         cus = self._clean_customers(tables["customers"], problems)
@@ -365,6 +368,21 @@ class Ledger:
         if required:
             _flag(problems, empty & ~skip, table, column, labels, _EMPTY)
         return values
+
+    def _decimal(self, tables) -> None:
+        """Decide the decimal separator once for the whole file when it was not given, from every amount column."""
+        if self.decimal is not None:
+            return
+        money = {"invoices": ("amount", "received", "credited", "outstanding"), "payments": ("amount",),
+                 "customers": ("credit_limit",)}
+        cols = [self._col(df, t, c) for t, df in tables.items() if df is not None for c in money[t]
+                if c in self._maps[t].used]
+        decimal, example = V.infer_decimal(cols)
+        self.decimal = decimal or "."
+        if decimal == ",":
+            self._note_once(f"amounts read with a decimal comma (such as {example!r}, which cannot be read otherwise, "
+                            "and no amount has a decimal point): 1.234,50 = 1,234.50",
+                            f"金额按逗号作小数点读取（如 {example!r} 只能这样读，且没有金额用小数点）：1.234,50 即 1,234.50")
 
     def _date_order(self, tables, problems) -> None:
         """Decide day-first or month-first once for the whole file, from every date column."""

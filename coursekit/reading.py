@@ -52,6 +52,7 @@ _OPENING = re.compile(r"^\s*(期初余额|期初|年初余额|上期结转|上�
 _TOTAL_LOOSE = re.compile(r"^\s*(total\s+\S.*|.{1,60}(合计|小计|总计))\s*[:：]?\s*$", re.I)
 _DATE_LINE = re.compile(r"(日期|截止|截至|报表日|期间|期末|as\s*of|as\s*at|date|period|printed)", re.I)
 _ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _MONTH_NAME = re.compile(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})")
 _UNIT_LINE = re.compile(r"单位\s*[:：]\s*(?:人民币)?\s*(百万元|千元|万元|亿元|元)")
 _IDENTITY = ("customer", "salesperson", "region", "currency")
@@ -286,6 +287,15 @@ def _dates_in(text: str) -> list[tuple[int, pd.Timestamp, int]]:
         y, mo, d = (int(g) for g in m.groups())
         if 1 <= mo <= 12 and 1 <= d <= 31:
             found.append((m.start(), pd.Timestamp(y, mo, d)))
+    for m in _NUMERIC_DATE.finditer(text):
+        # 30/11/2026 or 11/30/2026: read only when one field is over 12 (or both are the same), never guessed
+        a, b, y = (int(g) for g in m.groups())
+        day, month = (a, b) if a > 12 >= b else (b, a) if b > 12 >= a else (a, b) if a == b else (None, None)
+        if day is not None and 1 <= month <= 12 and day <= 31:
+            try:
+                found.append((m.start(), pd.Timestamp(y, month, day)))
+            except ValueError:
+                pass
     for m in _MONTH_NAME.finditer(text):
         name, d, y, d2, name2, y2 = m.groups()
         try:
@@ -366,7 +376,7 @@ def _fill_merges(sheet: _Sheet, body: pd.DataFrame, start: int, used: dict[str, 
     return problems
 
 
-def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None = None, decimal: str = "."):
+def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None = None, decimal: str | None = None):
     """One table of a sheet: a DataFrame indexed by the file's row numbers, plus what was inferred."""
     from .columns import map_columns
 
@@ -380,6 +390,13 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     body.index = np.arange(last + 1, len(sheet.grid)) + sheet.first_row
     cmap = map_columns(names, table, (columns or {}).get(table))
     notes: list[str] = []
+    grouped = _customer_groups(body, cmap.used) if table == "invoices" and "customer" not in cmap.used else None
+    if grouped is not None:
+        cmap.used["customer"] = grouped
+        col = grouped[1:].split(",")[0]
+        notes.append(Note(f"customers read from the group headings in {col}, which has no header (each heading "
+                          "names the customer of the rows below it)",
+                          f"客户取自第 {col.split()[-1]} 列（没有表头）里的分组标题：每个标题是其下各行的客户"))
     rows_word = "line" if sheet.line_based else "row"
     head = f"{rows_word} {first + sheet.first_row}" if first == last else \
         f"{rows_word}s {first + sheet.first_row}-{last + sheet.first_row} combined (the lower name wins)"
@@ -397,11 +414,14 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     problems = _fill_merges(sheet, body, last + 1, cmap.used, names)
     if problems:
         raise LedgerError(problems)
+    if decimal is None:   # as the ledger will settle it, so that totals are checked with the same reading
+        decimal = V.infer_decimal([body[cmap.used[c]] for c in ("amount", "received", "credited", "outstanding")
+                                   if c in cmap.used])[0] or "."
     body, left_out = _drop_non_data(body, cmap.used, decimal, sheet.where)
     notes += left_out
     # columns with no header and no data add nothing; data under no header is a shifted or ragged row
     stray = []
-    for n in [n for n in body.columns if n.startswith("(column ")]:
+    for n in [n for n in body.columns if n.startswith("(column ") and n not in cmap.used.values()]:
         filled = ~V.blank(body[n])
         if filled.any():
             first_row = body.index[np.flatnonzero(filled)[0]]
@@ -418,8 +438,32 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
             body = body.drop(columns=n)
     if stray:
         raise LedgerError(stray)
-    info = {"export_date": export, "export_where": date_where, "unit": unit, "notes": notes}
+    info = {"export_date": export, "export_where": date_where, "unit": unit, "notes": notes,
+            "columns": {"customer": grouped} if grouped is not None else {}}
     return body, info
+
+
+_BUCKET_WORDS = re.compile(r"current|未到期|未逾期|\d+\s*[-–~至]\s*\d+|over\s+\d+|\d+\s*\+|\bdays?\b|天|past\s*due|逾期|"
+                           r"older|以上|以内", re.I)
+
+
+def _customer_groups(body: pd.DataFrame, used: dict[str, str]) -> str | None:
+    """A column with no header that holds only group headings (a name on a row of its own, the invoice rows
+    below it left blank), as QuickBooks prints an Open Invoices report, is the customer column. Headings that
+    are aging buckets (Current, 1 - 30 days past due, 91天以上) are not customers: then there is none."""
+    for name in [n for n in body.columns if n.startswith("(column ")]:
+        cells = body[name].map(_cell_text)
+        own = cells != ""
+        others = body.drop(columns=[name]).map(_cell_text).ne("").any(axis=1)
+        if not own.any() or not (others & ~own).any():
+            continue
+        labels = cells[own]
+        total = labels.str.match(_TOTAL_STRICT) | labels.str.match(_TOTAL_LOOSE)
+        headings = labels[~total & ~others[own]]
+        if len(headings) == 0 or (~total & others[own]).any() or headings.str.contains(_BUCKET_WORDS).any():
+            continue
+        return name
+    return None
 
 
 class _Text:
@@ -619,7 +663,7 @@ def _header_score(sheet: _Sheet) -> int:
 
 
 def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict | None = None, header_row=None,
-                date_format: str | None = None, decimal: str = ".", unit: str | None = None, export_date=None,
+                date_format: str | None = None, decimal: str | None = None, unit: str | None = None, export_date=None,
                 sheet: str | None = None) -> Ledger:
     """Read a ledger from ``path`` and validate it.
 
@@ -672,6 +716,8 @@ def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict 
         tables[table], where[table] = df, sh.where
         notes += info["notes"]
         info_all[table] = info
+        for canon, header in info["columns"].items():      # a column found by its layout, not its header
+            explicit.setdefault(table, {}).setdefault(canon, header)
     first = info_all["invoices"]
     if export_date is None and first["export_date"] is not None:
         export_date = first["export_date"]

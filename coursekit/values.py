@@ -171,6 +171,7 @@ def parse_bools(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 
 # -- amounts --------------------------------------------------------------------------------
+_DEBIT_CREDIT = re.compile(r"^(.*\d)\s*(dr|cr|借|贷)\.?$", re.I)
 _SCALE_WORDS = [("亿", 1e8), ("万", 1e4), ("千", 1e3)]
 _GROUPED_DOT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?([eE][+-]?\d+)?$|^\.\d+$")
 _GROUPED_COMMA = re.compile(r"^\d{1,3}([.\s']\d{3})+(,\d+)?$|^\d+(,\d+)?$|^,\d+$")
@@ -210,6 +211,45 @@ def parse_amounts(s: pd.Series, decimal: str = ".", scale: float = 1.0) -> tuple
 
 _DOT_GROUPS = re.compile(r"^[-(]?\s*[¥$€]?\s*\d{1,3}(\.\d{3})+\s*\)?-?$")
 _TWO_DECIMALS = re.compile(r"\.\d{1,2}\s*\)?-?$")
+
+
+_NUMBER = re.compile(r"\d[\d.,]*")
+_EUROPEAN = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")                 # 1.234,50: nothing else writes this
+_COMMA_DECIMAL = re.compile(r"^\d+,(\d{1,2}|\d{4,})$")                # 99,90: not a thousands comma
+_DOT_DECIMAL = re.compile(r"^\d{1,3}(,\d{3})+\.\d+$|^\d+\.(\d{1,2}|\d{4,})$")
+
+
+def infer_decimal(columns: list[pd.Series]) -> tuple[str | None, str | None]:
+    """Settle the decimal separator of amounts written as text from whole columns, like the date order.
+
+    A value such as ``1.234,50``, ``99,90`` or ``0,5`` can only be read with a decimal comma (a thousands
+    comma is followed by exactly three digits), and ``1,234.50`` or ``99.90`` only with a decimal point.
+    Returns ``(",", example)`` when no amount can only be read with a point and the comma is shown by a
+    value written the European way (``1.234,50``) or by at least three distinct values such as ``99,90``
+    (one such value alone may be a typing slip: it is refused with its reason instead); ``(".", None)``
+    when the file shows the point; ``(None, None)`` when nothing decides (``1234``, ``1,234``: the point)."""
+    comma = dot = None
+    european, commas = False, 0
+    for s in columns:
+        if s is None or pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
+            continue
+        for v in pd.unique(s.dropna()):
+            if not isinstance(v, str):
+                continue
+            m = _NUMBER.search(unicodedata.normalize("NFKC", v))
+            token = m.group(0).rstrip(".,") if m else ""
+            eu = bool(_EUROPEAN.match(token))
+            if eu or _COMMA_DECIMAL.match(token):
+                if comma is None or (eu and not european):     # a European-written value is the best example
+                    comma = v.strip()
+                european, commas = european or eu, commas + 1
+            elif dot is None and _DOT_DECIMAL.match(token):
+                dot = v.strip()
+            if comma is not None and dot is not None:
+                return ".", None      # both kinds: read with the point; the comma ones are refused with a reason
+    if comma is not None and dot is None and (european or commas >= 3):
+        return ",", comma
+    return (".", None) if dot is not None else (None, None)
 
 
 def _with_reason(reasons: pd.Series, mask: np.ndarray, reason: Note) -> pd.Series:
@@ -287,6 +327,10 @@ def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
             t = t[1:].strip()
         if t.endswith("-"):       # SAP prints credits as 1,234.50-
             negative, t = not negative, t[:-1].strip()
+        side = _DEBIT_CREDIT.match(t)
+        if side:                  # 1,000.00 DR / 200.00 CR (借/贷): a credit is money owed to the customer
+            t = side.group(1).strip()
+            negative = negative != (side.group(2).lower() in ("cr", "贷"))
         own = None
         t = re.sub(r"元$", "", t).strip()
         for word, factor in _SCALE_WORDS:

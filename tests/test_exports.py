@@ -156,10 +156,37 @@ def test_an_explicit_date_format_reads_ambiguous_dates(tmp_path):
 
 def test_the_decimal_comma_when_declared(tmp_path):
     path = tmp_path / "eu.csv"
-    path.write_text('customer;invoice_id;invoice_date;due_date;amount\nA;1;2026-01-01;2026-02-01;"1.234,50"\n',
+    path.write_text('customer;invoice_id;invoice_date;due_date;amount\nA;1;2026-01-01;2026-02-01;"12,34"\n',
                     encoding="utf-8")
-    assert ck.load_ledger(path, decimal=",").invoices.loc[0, "amount"] == 1234.50
-    with pytest.raises(ck.LedgerError, match="decimal comma"):
+    assert ck.load_ledger(path, decimal=",").invoices.loc[0, "amount"] == 12.34
+    with pytest.raises(ck.LedgerError, match="decimal comma"):   # one such value alone: refused, not guessed
+        ck.load_ledger(path)
+
+
+@pytest.mark.parametrize("amounts,expected", [
+    (['"1.234,50"', '"99,90"'], [1234.50, 99.90]),               # written the European way: settled
+    (['"12,50"', '"7,05"', '"100,00"', '"3"'], [12.50, 7.05, 100.0, 3.0]),   # three values only a comma reads
+    (['"1.234,50"', '"1,234"'], [1234.50, 1.234]),              # the file's convention decides 1,234 too
+])
+def test_the_decimal_comma_settled_from_the_file(tmp_path, amounts, expected):
+    rows = "".join(f"C{i};{i};2026-01-01;2026-02-01;{a}\n" for i, a in enumerate(amounts))
+    path = tmp_path / "eu.csv"
+    path.write_text("customer;invoice_id;invoice_date;due_date;amount\n" + rows, encoding="utf-8")
+    ledger = ck.load_ledger(path)
+    assert ledger.invoices["amount"].round(3).tolist() == expected
+    assert ledger.decimal == "," and any("decimal comma" in n for n in ledger.notes)
+    assert "逗号作小数点" in ledger.summary("zh")
+
+
+@pytest.mark.parametrize("amounts,refused", [
+    (['"1.234,50"', '"1,234.50"'], "'1.234,50' looks like a decimal comma"),   # both conventions: no guess
+    (['"12,34"', '"5,60"'], "'12,34' looks like a decimal comma"),              # two such values: still refused
+])
+def test_a_decimal_comma_not_settled_is_refused(tmp_path, amounts, refused):
+    rows = "".join(f"C{i};{i};2026-01-01;2026-02-01;{a}\n" for i, a in enumerate(amounts))
+    path = tmp_path / "eu.csv"
+    path.write_text("customer;invoice_id;invoice_date;due_date;amount\n" + rows, encoding="utf-8")
+    with pytest.raises(ck.LedgerError, match=refused):
         ck.load_ledger(path)
 
 
@@ -280,3 +307,56 @@ def test_a_receipt_from_an_unknown_customer_is_shown_and_warned_about():
     ledger = ck.Ledger(inv, pay)
     assert any(n.startswith("WARNING: 1 receipts name a customer with no invoice") for n in ledger.notes)
     assert ck.aging(ledger, "2026-03-01").loc["甲公司", "unapplied"] == -10
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1,000.00 DR", 1000.0), ("200.00 CR", -200.0), ("200.00CR", -200.0), ("3,000.00借", 3000.0), ("80贷", -80.0),
+    ("12 dr.", 12.0), ("¥1,200.00 Cr", -1200.0),
+])
+def test_debit_and_credit_markers(text, expected):
+    from coursekit.values import parse_amounts
+
+    values, reasons = parse_amounts(pd.Series([text]))
+    assert values.iloc[0] == expected and reasons.isna().all()
+
+
+def test_dr_and_cr_alone_are_not_amounts():
+    from coursekit.values import parse_amounts
+
+    values, _ = parse_amounts(pd.Series(["DR", "CR", "借"]))
+    assert values.isna().all()
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("As of 30/11/2026", "2026-11-30"), ("As of 11/30/2026", "2026-11-30"), ("截至 05/05/2026", "2026-05-05"),
+    ("As of 03/04/2026", None),      # day-first or month-first: not guessed, --export-date is asked for instead
+])
+def test_numeric_title_dates_only_when_unambiguous(tmp_path, title, expected):
+    path = tmp_path / "open.csv"
+    path.write_text(f"{title}\n\n客户,发票号,开票日期,到期日,价税合计,未收金额\nA,1,2026-01-01,2026-02-01,100,30\n",
+                    encoding="utf-8")
+    if expected is None:
+        with pytest.raises(ck.LedgerError, match="--export-date"):
+            ck.load_ledger(path)
+    else:
+        assert ck.load_ledger(path).export_date == pd.Timestamp(expected)
+
+
+def test_headings_that_are_aging_buckets_are_not_customers(tmp_path):
+    """A report grouped by aging bucket has no customer at all: refused, never aged under 'Current'."""
+    path = tmp_path / "aging.csv"
+    path.write_text("As of November 30, 2026\n\n,Date,Num,Due Date,Open Balance\nCurrent,,,,\n"
+                    ",11/15/2026,1001,12/15/2026,100.00\nTotal for Current,,,,100.00\n1 - 30 days past due,,,,\n"
+                    ",10/01/2026,1002,10/31/2026,50.00\nTotal for 1 - 30 days past due,,,,50.00\n", encoding="utf-8")
+    with pytest.raises(ck.LedgerError, match="required column is missing") as err:
+        ck.load_ledger(path)
+    assert "customer" in str(err.value)
+
+
+def test_a_headerless_column_with_data_on_invoice_rows_is_not_a_customer_column(tmp_path):
+    """Only a column holding nothing but headings and totals is read as the customer groups."""
+    path = tmp_path / "ar.csv"
+    path.write_text(",Date,Num,Due Date,Open Balance\nBeta Co,,,,\nx,11/15/2026,1001,12/15/2026,100.00\n",
+                    encoding="utf-8")
+    with pytest.raises(ck.LedgerError):
+        ck.load_ledger(path, export_date="2026-11-30")

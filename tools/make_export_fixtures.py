@@ -145,12 +145,63 @@ STATEMENT = """往来对账单
 """
 
 
+QUICKBOOKS_OPEN = """Sample Trading LLC
+Open Invoices
+"As of November 30, 2026"
+
+,Date,Transaction Type,Num,Terms,Due Date,Open Balance
+Blue Harbor Foods,,,,,,
+,10/15/2026,Invoice,1101,Net 30,11/14/2026,"1,200.00"
+,08/01/2026,Invoice,1088,Net 30,08/31/2026,500.00
+,09/20/2026,Payment,,,,-200.00
+Total for Blue Harbor Foods,,,,,,"1,500.00"
+Greenfield Dental,,,,,,
+,11/20/2026,Invoice,1107,Net 30,12/20/2026,300.00
+Total for Greenfield Dental,,,,,,300.00
+TOTAL,,,,,,"1,800.00"
+"""
+
+NETSUITE = """A/R Aging Detail
+Sample Trading Pty Ltd
+As of 30/11/2026
+
+Type,Date,Document Number,Name,Due Date,Age,Amount,Open Balance
+Invoice,15/10/2026,INV1001,Beta Co,14/11/2026,16,"1,200.00","1,200.00"
+Invoice,01/08/2026,INV1002,Beta Co,31/08/2026,91,800.00,500.00
+Credit Memo,05/11/2026,CM0007,Beta Co,05/11/2026,25,-150.00,-150.00
+Total - Beta Co,,,,,,"1,850.00","1,550.00"
+Invoice,20/11/2026,INV1003,Gamma Ltd,20/12/2026,-20,300.00,300.00
+Total - Gamma Ltd,,,,,,300.00,300.00
+Total,,,,,,"2,150.00","1,850.00"
+"""
+
+
+def handkept_terms(folder: Path) -> None:
+    """A sheet kept by hand: a merged title, 序号, terms in days instead of due dates ('账期(天)'), dates with
+    dots, amounts with 元, a notes column, a column left blank as a separator and a 合计 row."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws["A1"] = "2026年11月应收账款明细"
+    ws.merge_cells("A1:H1")
+    ws["A2"] = "截至日期：2026-11-30"
+    ws.append(["序号", "客户", "发票号码", "开票日期", "账期(天)", None, "金额", "备注"])
+    ws.append([1, "杭州恒远商贸有限公司", "F001", "2026.9.5", 30, None, "12,000元", "已电话催收一次"])
+    ws.append([2, "杭州恒远商贸有限公司", "F002", "2026.10.20", 30, None, "8,000.50元", None])
+    ws.append([3, "宁波海澄电子有限公司", "F003", "2026.6.1", "60天", None, "10,000元", None])
+    ws.append(["合计", None, None, None, None, None, "30,000.50元", None])
+    wb.save(folder / "hand-kept-terms.xlsx")
+
+
 def main() -> None:
-    writers = {"kingdee-open-items": kingdee, "yonyou-two-row-header": yonyou, "hand-kept-settled": handkept}
+    writers = {"kingdee-open-items": kingdee, "yonyou-two-row-header": yonyou, "hand-kept-settled": handkept,
+               "hand-kept-terms": handkept_terms}
     texts = {"ibm-settled-us-dates": ("ar-invoices.csv", IBM), "sap-fbl5n": ("fbl5n.csv", SAP),
              "quickbooks-aging-detail": ("ar-aging-detail.csv", QUICKBOOKS),
              "xero-aged-receivables": ("aged-receivables-detail.csv", XERO),
-             "kingdee-running-statement": ("statement.csv", STATEMENT)}
+             "kingdee-running-statement": ("statement.csv", STATEMENT),
+             "quickbooks-open-invoices": ("open-invoices.csv", QUICKBOOKS_OPEN),
+             "netsuite-aging-detail": ("ar-aging-detail.csv", NETSUITE)}
     for name, fn in writers.items():
         (ROOT / name).mkdir(parents=True, exist_ok=True)
         fn(ROOT / name)
