@@ -58,7 +58,8 @@ _INVOICES = {
     "amount": [
         ["价税合计", "含税金额", "应收金额", "应收款金额", "借方", "借方金额", "本币金额", "invoicetotal", "invoiceamount", "本期应收",
          "本期增加", "应收增加", "invoiceamt", "invamt",
-         "amountinlocalcurrency", "amountlocalcurrency", "grossamount", "totalamount"],
+         "amountinlocalcurrency", "amountlocalcurrency", "grossamount", "totalamount", "amountinlc", "amountlc",
+         "lcamount"],
         ["amount", "invoicevalue", "金额", "发票金额", "开票金额", "销售金额", "localamount", "originalamount", "amt",
          "originalamt"],
         ["原币金额", "amountindoccurrency", "amountindocumentcurrency"],
@@ -68,7 +69,7 @@ _INVOICES = {
         ["received", "amountreceived", "receivedamount", "paid", "amountpaid", "paidamount", "payments", "已收金额",
          "已收", "已收款", "已收款金额", "实收金额", "收款金额", "回款金额", "已回款", "已回款金额", "累计收款", "累计已收",
          "已核销金额", "核销金额", "贷方", "贷方金额", "已收回", "本期收回", "本期收款", "收回金额", "amtpaid", "paidamt",
-         "totalpaid"],
+         "totalpaid", "已核销", "已结清金额", "已结清", "已结算金额"],
     ],
     "credited": [["credited", "creditedamount", "creditnotes", "已折让", "折让金额", "红冲金额"]],
     "outstanding": [
@@ -76,7 +77,7 @@ _INVOICES = {
          "openitemamount", "balance", "balancedue", "amountdue", "amountresidual", "residual", "residualamount",
          "remaining", "remainingamount", "amountremaining", "未收金额", "未收", "未收款", "未收款金额", "余额", "应收余额",
          "本币余额", "未核销金额", "欠款", "欠款金额", "剩余金额", "尚欠金额", "未回款金额", "待收金额", "期末余额",
-         "amountoutstanding", "openamt", "openbal", "balanceamt"],
+         "amountoutstanding", "openamt", "openbal", "balanceamt", "未核销", "未回款", "未收回", "未结清金额"],
         ["原币余额"],
     ],
     "settled_date": [
@@ -185,7 +186,15 @@ def lookup(header: object, table: str) -> tuple[str, int, str | None] | None:
         m = _CURRENCY_TAIL.match(header_key(base))
         if m and m.group(1) in index:
             hit, unit = index[m.group(1)], m.group(2).upper()
+    if hit is None:     # 本币已核销 = 已核销 in the local currency; 原币… (the invoice's own currency) ranks below
+        m = _CURRENCY_PREFIX.match(header_key(base))
+        if m and m.group(2) in index:
+            canon, rank = index[m.group(2)]
+            hit = (canon, rank + (0 if m.group(1) in ("本币", "人民币") else 10))
     return None if hit is None else (hit[0], hit[1], unit)
+
+
+_CURRENCY_PREFIX = re.compile(r"^(本币|人民币|原币)(.+)$")
 
 
 def map_columns(headers: list, table: str, explicit: dict[str, str] | None = None) -> ColumnMap:
@@ -258,4 +267,36 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
         for _, h in found[1:]:
             result.unused.append(h)
             result.passed_over.append(f"'{h}' not used: '{top[0]}' is read as {canon}")
+    if table == "invoices":
+        _money_left_unread(result)
     return result
+
+
+_LOOKS_LIKE = {   # in this order: 未核销 (open) also contains 核销 (received)
+    "outstanding": re.compile(r"未收|未核销|未回款|未付|未结|欠款|余额|尚欠|待收|open\s*(amount|amt|bal)|outstanding|"
+                              r"balance|amount\s*due|remaining|residual", re.I),
+    "credited": re.compile(r"折让|红冲|credit\s*notes?|credited", re.I),
+    "received": re.compile(r"已收|已核销|已回款|已付|已结|实收|收回|核销|回款金额|paid|received|collected|applied", re.I),
+}
+_NOT_MONEY = re.compile(r"日期|时间|天|次数|方式|方向|账龄|date|day|age|aging|count|method|type|no\.?$|number|#", re.I)
+_MEANS = {"received": ("amounts received", "已收金额"), "outstanding": ("amounts still open", "未收金额"),
+          "credited": ("amounts credited", "折让或红冲金额")}
+
+
+def _money_left_unread(result: ColumnMap) -> None:
+    """An invoice column that looks like money received, credited or still open, when nothing of the kind was
+    read, would leave every invoice counted as wholly unpaid: stop and say how to read it, never guess."""
+    if {"received", "credited", "outstanding", "settled_date"} & set(result.used):
+        return
+    for h in result.unused:
+        if _NOT_MONEY.search(h):
+            continue
+        for canon, rx in _LOOKS_LIKE.items():
+            if rx.search(h):
+                en, zh = _MEANS[canon]
+                result.problems.append((h, Note(
+                    f"the column '{h}' looks like {en}, which change what is owed, but coursekit does not know it "
+                    f"by that name: add --columns '{canon}={h}' if it is, or delete the column if it is not",
+                    f"“{h}”列看起来是{zh}，会改变欠款金额，但 coursekit 不认识这个列名：如果是，加上 "
+                    f"--columns '{canon}={h}'；如果不是，请删掉这一列")))
+                break

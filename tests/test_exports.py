@@ -360,3 +360,39 @@ def test_a_headerless_column_with_data_on_invoice_rows_is_not_a_customer_column(
                     encoding="utf-8")
     with pytest.raises(ck.LedgerError):
         ck.load_ledger(path, export_date="2026-11-30")
+
+
+def test_local_currency_columns_are_read(tmp_path):
+    """本币已核销 / 本币未核销 (Kingdee's local-currency columns) are the received and open amounts; 原币… ranks below."""
+    path = tmp_path / "kd.csv"
+    path.write_text("客户,单据编号,单据日期,到期日,本币金额,原币已核销,本币已核销,本币未核销\n"
+                    "甲,X1,2026-09-01,2026-10-01,10000,900,6000,4000\n", encoding="utf-8")
+    ledger = ck.load_ledger(path, export_date="2026-11-30")
+    assert ledger.headers["invoices"]["received"] == "本币已核销"
+    assert ck.aging(ledger, "2026-11-30").loc["甲", "total"] == 4000.0
+
+
+@pytest.mark.parametrize("header,canon", [("本月回款金额", "received"), ("Amount Applied", "received"),
+                                          ("尚欠", "outstanding"), ("已折让", "credited")])
+def test_a_money_column_coursekit_does_not_know_stops_the_import(tmp_path, header, canon):
+    """A column that looks like money received or still open, when none is read, would leave every invoice
+    wholly unpaid: refused with the option that reads it, never ignored."""
+    path = tmp_path / "ar.csv"
+    path.write_text(f"客户,单据编号,单据日期,到期日,金额,{header}\n甲,X1,2026-09-01,2026-10-01,10000,6000\n",
+                    encoding="utf-8")
+    if canon == "credited":      # 已折让 is a known header: read, not refused
+        ledger = ck.load_ledger(path, export_date="2026-11-30")
+        assert ck.aging(ledger, "2026-11-30").loc["甲", "total"] == 4000.0
+        return
+    with pytest.raises(ck.LedgerError, match=f"--columns '{canon}={header}'") as err:
+        ck.load_ledger(path)
+    assert "看起来是" in err.value.describe("zh")
+    ledger = ck.load_ledger(path, columns={canon: header}, export_date="2026-11-30")
+    assert ck.aging(ledger, "2026-11-30").loc["甲", "total"] == (4000.0 if canon == "received" else 6000.0)
+
+
+def test_days_and_aging_columns_are_not_taken_for_money(tmp_path):
+    path = tmp_path / "ar.csv"
+    path.write_text("Customer,Invoice,Date,Due Date,Amount,Days Past Due,Aging,Balance Type\n"
+                    "A,1,2026-09-01,2026-10-01,100,60,31-60,open\n", encoding="utf-8")
+    assert ck.aging(ck.load_ledger(path), "2026-11-30").loc["A", "total"] == 100.0
