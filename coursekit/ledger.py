@@ -25,6 +25,7 @@ Amounts are kept exactly, in integer cents, so that balances add up to the cent.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +68,9 @@ _ROW_KINDS = {
 _MAX_LISTED = 20
 _CENT = 0.005
 _EMPTY = Note("is empty", "是空的")
+_AGING_BUCKET = re.compile(r"^\s*(未到期|未逾期|current|not\s*due|逾期)?\s*(\d+\s*[-–~至]\s*\d+|\d+\s*\+|"
+                           r"(over|>)\s*\d+|\d+\s*(天|日)?\s*以上)\s*(天|日|days?)?\s*$|^\s*(未到期|current|not\s*due)\s*$",
+                           re.I)
 
 
 @dataclass(frozen=True)
@@ -327,6 +331,18 @@ class Ledger:
 
             names = [str(c) for c in df.columns if str(c).strip()]
             found, found_zh = ", ".join(names) or "none", "、".join(names) or "无"
+            buckets = [n for n in names if _AGING_BUCKET.search(n)]
+            if table == "invoices" and len(buckets) >= 2 and {"invoice_date", "due_date"} & set(missing):
+                shown, shown_zh = ", ".join(buckets[:4]), "、".join(buckets[:4])
+                problems.append(Problem(table, Note(
+                    f"is an aging summary (its columns {shown} are aging buckets), not a list of invoices: coursekit "
+                    "ages each invoice from its own dates, so it cannot start from buckets already added up. Export "
+                    "the invoice detail instead (open items: customer, invoice number, invoice date, due date, "
+                    "amount and what was received)",
+                    f"这是一张账龄汇总表（“{shown_zh}”这些列是账龄段），不是发票明细：coursekit 按每张发票自己的日期"
+                    "计算账龄，不能从已经汇总好的账龄段开始。请改为导出发票明细（未核销明细：客户、单据号、开票日期、"
+                    "到期日、金额和已收金额）")))
+                return True
             for c in missing:
                 known = [n for group in CANONICAL[table][c] for n in group][:6]
                 problems.append(Problem(table, Note(

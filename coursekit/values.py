@@ -316,6 +316,8 @@ def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
         t = unicodedata.normalize("NFKC", t).strip().replace("\u2212", "-")
         if t == "":
             return (np.nan, None)
+        if t in ("-", "--", "—", "–", "——", "-."):     # the accounting number format shows zero as a dash
+            return (0.0, None)
         negative = False
         if t.startswith("(") and t.endswith(")"):
             negative, t = True, t[1:-1].strip()

@@ -396,3 +396,23 @@ def test_days_and_aging_columns_are_not_taken_for_money(tmp_path):
     path.write_text("Customer,Invoice,Date,Due Date,Amount,Days Past Due,Aging,Balance Type\n"
                     "A,1,2026-09-01,2026-10-01,100,60,31-60,open\n", encoding="utf-8")
     assert ck.aging(ck.load_ledger(path), "2026-11-30").loc["A", "total"] == 100.0
+
+
+@pytest.mark.parametrize("header", ["客户名称,未到期,1-30天,31-60天,61-90天,90天以上,合计",
+                                    "Customer,Current,1 - 30,31 - 60,61 - 90,Over 90,Total",
+                                    "客户,0-30天,31-90天,91天以上"])
+def test_an_aging_summary_is_refused_with_what_to_export(tmp_path, header):
+    path = tmp_path / "summary.csv"
+    n = header.count(",")
+    path.write_text(header + "\nA" + ",1" * n + "\n", encoding="utf-8")
+    with pytest.raises(ck.LedgerError) as err:
+        ck.load_ledger(path)
+    assert len(err.value.problems) == 1 and "aging summary" in str(err.value)
+    assert "账龄汇总表" in err.value.describe("zh") and "未核销明细" in err.value.describe("zh")
+
+
+def test_a_dash_is_the_accounting_format_zero():
+    from coursekit.values import parse_amounts
+
+    values, reasons = parse_amounts(pd.Series(["-", "—", "–", " - ", "-5", "--"]))
+    assert values.tolist() == [0.0, 0.0, 0.0, 0.0, -5.0, 0.0] and reasons.isna().all()
