@@ -625,7 +625,33 @@ def _check_totals(body, total_rows, labels, used, decimal, skip) -> list[str]:
 
 
 # -- the public entry --------------------------------------------------------------------------
-def _sheet_tables(path: Path, sheet_name: str | None) -> dict[str, _Sheet]:
+def _folder_tables(path: Path) -> tuple[dict[str, _Sheet], list[Note]]:
+    """The CSV files of a folder: invoices.csv, payments.csv, customers.csv, or files named 发票/收款/客户 …,
+    or recognised by their columns (see :func:`_assign_tables`). A file that is none of these is listed as
+    not read, and one that cannot be read at all does not stop the others."""
+    files = sorted(f for f in path.iterdir() if f.suffix.lower() in (".csv", ".txt", ".tsv") and f.is_file())
+    sheets, unreadable = [], []
+    for f in files:
+        canonical = f.stem.lower() in CANONICAL
+        try:
+            sheet = _read_csv(f, str(f))
+        except LedgerError:
+            if canonical or _name_table(f.stem):
+                raise
+            unreadable.append(f.name)
+            continue
+        sheet.name = f.stem
+        sheets.append(sheet)
+    found, notes = _assign_tables(sheets)
+    if "invoices" not in found:
+        raise _fail(str(path), Note("the folder has no invoices.csv", "文件夹里没有 invoices.csv"))
+    if unreadable:
+        notes.append(Note(f"not read (not CSV text): {', '.join(unreadable)}",
+                          f"未读取（不是 CSV 文本）：{'、'.join(unreadable)}"))
+    return found, notes
+
+
+def _sheet_tables(path: Path, sheet_name: str | None) -> tuple[dict[str, _Sheet], list[Note]]:
     sheets = _read_xlsx(path)
     by_key = {header_key(s.name): s for s in sheets}
     if sheet_name is not None:
@@ -634,27 +660,91 @@ def _sheet_tables(path: Path, sheet_name: str | None) -> dict[str, _Sheet]:
             raise _fail(path.name, Note(f"has no sheet '{sheet_name}' (sheets: {', '.join(s.name for s in sheets)})",
                                         f"没有名为“{sheet_name}”的工作表（文件里的工作表："
                                         f"{'、'.join(s.name for s in sheets)}）"))
-        return {"invoices": chosen}
+        return {"invoices": chosen}, []
+    found, notes = _assign_tables(sheets)
+    if "invoices" not in found:
+        raise _fail(path.name, Note(f"has no sheet named 'invoices' (sheets: {', '.join(s.name for s in sheets)}); "
+                                    "name the sheet to read with --sheet NAME",
+                                    f"没有名为“invoices”的工作表（文件里的工作表：{'、'.join(s.name for s in sheets)}）："
+                                    "请用 --sheet 加工作表名，指定要读哪一张"))
+    return found, notes
+
+
+# words in a sheet or file name, checked in this order: 客户收款 is receipts, 客户应收明细 invoices
+_NAME_WORDS = {"payments": ("payment", "receipt", "收款", "回款", "到账", "付款"),
+               "invoices": ("invoice", "receivable", "发票", "应收", "开票", "销售", "openitem"),
+               "customers": ("customer", "客户")}
+
+
+def _assign_tables(sheets: list[_Sheet]) -> tuple[dict[str, _Sheet], list[Note]]:
+    """Which sheet (or CSV file of a folder) holds the invoices, the payments and the customers.
+
+    By exact name first (invoices, 收款 …), then by a word in the name (收款记录, 客户信息), then by content: the
+    one sheet whose header names invoice columns (3 or more), and for payments the one sheet whose header names
+    a receipt date and an amount but no invoice or due date. Two candidates for the payments are refused rather
+    than one picked: receipts left unread would show every invoice as unpaid. Sheets left over are listed."""
+    useful = [s for s in sheets if not s.grid.empty and s.grid.notna().to_numpy().any()]
+    by_key = {header_key(s.name): s for s in useful}
     found: dict[str, _Sheet] = {}
     for table, options in _SHEETS.items():
-        for option in options:
-            if header_key(option) in by_key:
-                found[table] = by_key[header_key(option)]
-                break
+        hit = next((by_key[header_key(o)] for o in options if header_key(o) in by_key), None)
+        if hit is not None:
+            found[table] = hit
+    for table in _NAME_WORDS if len(useful) > 1 else ():   # a workbook of one sheet: that sheet is the invoices
+        if table in found:
+            continue
+        free = [s for s in useful if s not in found.values()]
+        named = [s for s in free if _name_table(s.name) == table and (table != "payments" or _looks_like_receipts(s))]
+        if len(named) == 1:
+            found[table] = named[0]
     if "invoices" not in found:
-        useful = [s for s in sheets if not s.grid.empty and s.grid.notna().to_numpy().any()]
-        scored = sorted(((_header_score(s), i, s) for i, s in enumerate(useful)), key=lambda t: (-t[0], t[1]))
-        if len(useful) == 1:
-            found = {"invoices": useful[0]}
-        elif scored and scored[0][0] >= 3 and scored[1][0] < 3:
+        free = [s for s in useful if s not in found.values()]
+        if len(free) > 1:     # a table of receipts is not an invoice list, however many columns it shares with one
+            free = [s for s in free if not _looks_like_receipts(s)] or free
+        scored = sorted(((_header_score(s), i, s) for i, s in enumerate(free)), key=lambda t: (-t[0], t[1]))
+        if len(free) == 1 and not found:
+            found["invoices"] = free[0]
+        elif scored and scored[0][0] >= 3 and (len(scored) == 1 or scored[1][0] < 3):
             # one sheet looks like an invoice list (3+ known headers), the others do not (a 说明 sheet, a chart)
-            found = {"invoices": scored[0][2]}
-        else:
-            raise _fail(path.name, Note(f"has no sheet named 'invoices' (sheets: {', '.join(s.name for s in sheets)}); "
-                                        "name the sheet to read with --sheet NAME",
-                                        f"没有名为“invoices”的工作表（文件里的工作表：{'、'.join(s.name for s in sheets)}）："
-                                        "请用 --sheet 加工作表名，指定要读哪一张"))
-    return found
+            found["invoices"] = scored[0][2]
+    notes: list[Note] = []
+    if "invoices" in found and "payments" not in found:
+        receipts = [s for s in useful if s not in found.values() and _looks_like_receipts(s)]
+        if len(receipts) > 1:
+            names = ", ".join(f"'{s.name}'" for s in receipts)
+            raise _fail(receipts[0].where.split(",")[0] if isinstance(receipts[0].where, str) else receipts[0].where,
+                        Note(f"has several tables of receipts ({names}) and none is named payments: name the one "
+                             "to read 'payments' (收款), or keep one",
+                             f"有多张收款表（{names.replace(', ', '、')}），但没有一张叫 payments：请把要读的那张命名为"
+                             "“收款”（payments），或只保留一张"))
+        if receipts:
+            found["payments"] = receipts[0]
+            notes.append(Note(f"{receipts[0].where} read as the payments: its columns are a receipt date and an amount",
+                              f"{V.say(receipts[0].where, 'zh')}作为收款表读取：它的列是收款日期和金额"))
+    left = [s for s in useful if s not in found.values()]
+    if left and "invoices" in found:
+        names = ", ".join(Path(str(s.where)).name if s.line_based else str(s.name) for s in left)
+        notes.append(Note(f"not read: {names} (name it invoices, payments or customers to read it)",
+                          f"未读取：{names.replace(', ', '、')}（命名为发票、收款或客户即可读取）"))
+    return found, notes
+
+
+def _name_table(name) -> str | None:
+    key = header_key(name or "")
+    for table, words in _NAME_WORDS.items():
+        # 应收款 (receivable) holds 收款 (receipts): the receipt words are looked for without it
+        text = key.replace("应收", "") if table == "payments" else key
+        if any(header_key(w) in text for w in words):
+            return table
+    return None
+
+
+def _looks_like_receipts(sheet: _Sheet) -> bool:
+    first, last = _find_header(sheet, "payments", None)
+    cells = [x for x in _headers(sheet, first, last) if x]
+    pay = {hit[0] for hit in (lookup(x, "payments") for x in cells) if hit}
+    inv = {hit[0] for hit in (lookup(x, "invoices") for x in cells) if hit}
+    return {"payment_date", "amount"} <= pay and not {"invoice_date", "due_date"} & inv
 
 
 def _header_score(sheet: _Sheet) -> int:
@@ -692,16 +782,11 @@ def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict 
     explicit = dict(columns or {})
     if explicit and not any(k in CANONICAL for k in explicit):
         explicit = {"invoices": explicit}
+    table_notes: list[Note] = []
     if path.is_dir():
-        sheets = {}
-        for name in CANONICAL:
-            f = path / f"{name}.csv"
-            if f.exists():
-                sheets[name] = _read_csv(f, str(f))
-        if "invoices" not in sheets:
-            raise _fail(str(path), Note("the folder has no invoices.csv", "文件夹里没有 invoices.csv"))
+        sheets, table_notes = _folder_tables(path)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
-        sheets = _sheet_tables(path, sheet)
+        sheets, table_notes = _sheet_tables(path, sheet)
     elif path.suffix.lower() == ".xls":
         raise _fail(path.name, Note("is an old .xls workbook: open it in Excel or WPS and save it as .xlsx (or CSV)",
                                     "是旧版 .xls 工作簿：请用 Excel 或 WPS 打开后另存为 .xlsx（或 CSV）"))
@@ -710,7 +795,7 @@ def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict 
     else:
         raise _fail(path.name, Note("is not a .xlsx workbook, a .csv file or a folder of CSV files",
                                     "不是 .xlsx 工作簿、.csv 文件，也不是存放 CSV 文件的文件夹"))
-    tables, where, notes, info_all = {}, {}, [], {}
+    tables, where, notes, info_all = {}, {}, list(table_notes), {}
     for table, sh in sheets.items():
         df, info = read_table(sh, table, header_row if table == "invoices" else None, explicit, decimal)
         tables[table], where[table] = df, sh.where

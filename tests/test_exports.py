@@ -416,3 +416,62 @@ def test_a_dash_is_the_accounting_format_zero():
 
     values, reasons = parse_amounts(pd.Series(["-", "—", "–", " - ", "-5", "--"]))
     assert values.tolist() == [0.0, 0.0, 0.0, 0.0, -5.0, 0.0] and reasons.isna().all()
+
+
+_INV = [["客户", "发票号", "开票日期", "到期日", "金额"], ["甲", "A1", "2026-09-01", "2026-10-01", 1000],
+        ["乙", "B1", "2026-09-01", "2026-10-01", 500]]
+_PAY = [["客户", "发票号", "收款日期", "收款金额"], ["甲", "A1", "2026-10-05", 1000]]
+_CUS = [["客户", "状态"], ["乙", "破产"]]
+
+
+def _book(path, sheets):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("names", [("应收明细", "收款记录", "客户信息"), ("发票", "回款", "客户"),
+                                   ("Sheet1", "Sheet2", None), ("AR open items", "Cash receipts", "Customer list")])
+def test_the_receipts_sheet_is_found_by_its_name_or_its_columns(tmp_path, names):
+    """A receipts sheet left unread would show every invoice as unpaid: it is found by a word in its name
+    (收款, 回款, receipts) or, failing that, by its columns."""
+    sheets = {names[0]: _INV, names[1]: _PAY, "说明": [["本表由财务部导出"]]}
+    if names[2]:
+        sheets[names[2]] = _CUS
+    ledger = ck.load_ledger(_book(tmp_path / "ar.xlsx", sheets))
+    table = ck.aging(ledger, "2026-11-30")
+    assert "甲" not in table.index or table.loc["甲", "total"] == 0
+    assert table.loc["乙", "total"] == 500
+    assert "not read: 说明" in ledger.summary() and "未读取：说明" in ledger.summary("zh")
+    if names[2]:
+        assert ledger.customer_info().loc["乙", "status"] == "bankrupt"
+
+
+def test_two_receipt_sheets_and_none_named_is_refused(tmp_path):
+    path = _book(tmp_path / "ar.xlsx", {"Sheet1": _INV, "Sheet2": _PAY, "Sheet3": _PAY})
+    with pytest.raises(ck.LedgerError, match="several tables of receipts"):
+        ck.load_ledger(path)
+
+
+def test_one_sheet_is_the_invoices_whatever_its_name(tmp_path):
+    for name in ("应收款明细表", "回款跟踪表"):
+        ledger = ck.load_ledger(_book(tmp_path / f"{name}.xlsx", {name: _INV}))
+        assert len(ledger.invoices) == 2 and len(ledger.payments) == 0
+
+
+@pytest.mark.parametrize("files", [{"invoices.csv": _INV, "收款.csv": _PAY}, {"发票.csv": _INV, "回款记录.csv": _PAY},
+                                   {"ar.csv": _INV, "receipts.csv": _PAY, "readme.csv": [["notes only"]]}])
+def test_a_folder_reads_its_receipts_under_any_usual_name(tmp_path, files):
+    for name, rows in files.items():
+        (tmp_path / name).write_text("\n".join(",".join(map(str, r)) for r in rows) + "\n", encoding="utf-8")
+    (tmp_path / "scan.csv").write_bytes(b"\x00\x01\x02binary")
+    ledger = ck.load_ledger(tmp_path)
+    assert len(ledger.payments) == 1 and ck.aging(ledger, "2026-11-30")["total"].sum() == 500
+    assert "scan.csv" in ledger.summary()
