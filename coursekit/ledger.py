@@ -68,6 +68,11 @@ _ROW_KINDS = {
 _MAX_LISTED = 20
 _CENT = 0.005
 _EMPTY = Note("is empty", "是空的")
+_STATUS_HEADER = re.compile(r"状态|是否|结清|收款情况|回款情况|status|paid|settled|closed", re.I)
+_PAID_WORDS = re.compile(r"已收|已收款|已收回|已结清|结清|已核销|已付|已付款|已回款|全部收回|paid|paid in full|fully paid|"
+                         r"closed|settled|cleared")
+_PAID_HEADER = re.compile(r"结清|收款|回款|付款|核销|paid|settled|closed", re.I)
+_YES = re.compile(r"是|yes|y|true|√|✓")
 _AGING_BUCKET = re.compile(r"^\s*(未到期|未逾期|current|not\s*due|逾期)?\s*(\d+\s*[-–~至]\s*\d+|\d+\s*\+|"
                            r"(over|>)\s*\d+|\d+\s*(天|日)?\s*以上)\s*(天|日|days?)?\s*$|^\s*(未到期|current|not\s*due)\s*$",
                            re.I)
@@ -436,6 +441,7 @@ class Ledger:
             self._open_balances_only(cmap, problems)
         if self._missing(df, table, required, problems):
             return df, None
+        self._paid_flags_unread(df, cmap, has_payments, problems)
         amount = self._amounts(self._col(df, table, "amount"), table, "amount", labels, problems, required=False)
         money = {c: self._amounts(self._col(df, table, c), table, c, labels, problems, required=False)
                  for c in ("received", "credited", "outstanding") if c in cmap.used}
@@ -487,6 +493,31 @@ class Ledger:
                             f"{zero:,} 行发票金额为 0：保留，不欠款")
         parts = [p for p in (derived, credits) if p is not None and len(p)]
         return inv, (pd.concat(parts, ignore_index=True) if parts else None)
+
+    @staticmethod
+    def _paid_flags_unread(df, cmap: ColumnMap, has_payments: bool, problems: list[Problem]) -> None:
+        """A status column saying invoices are paid (已结清, Paid), in a file that gives no receipts at all, would
+        have every paid invoice counted as owed: stop and say what to give instead."""
+        if has_payments or {"received", "credited", "outstanding", "settled_date"} & set(cmap.used):
+            return
+        for h in cmap.unused:
+            if h not in df.columns or not _STATUS_HEADER.search(str(h)):
+                continue
+            values = V.text(df[h]).dropna().str.lower()
+            said = values.str.fullmatch(_PAID_WORDS).fillna(False)
+            if _PAID_HEADER.search(str(h)):   # 是否结清: 是 / Paid?: yes
+                said |= values.str.fullmatch(_YES).fillna(False)
+            paid = values[said]
+            if len(paid):
+                n, word = len(paid), paid.iloc[0]
+                problems.append(Problem("invoices", Note(
+                    f"the column '{h}' marks {n:,} invoices as paid ({word!r}), but the file gives no amounts received "
+                    "or settled dates, so coursekit would count them as owed. Add the received amount or the settled "
+                    f"date (--columns received=… or settled_date=…), or leave the paid invoices out of the export",
+                    f"“{h}”列把 {n:,} 张发票标为已收（{word!r}），但文件里没有已收金额或结清日期，coursekit 会把它们算成"
+                    "仍然欠款。请加上已收金额或结清日期（--columns received=… 或 settled_date=…），"
+                    "或导出时去掉已结清的发票")))
+                return
 
     def _open_balances_only(self, cmap: ColumnMap, problems: list[Problem]) -> None:
         """A list of open balances with no invoice amount: aged as it stands on the export date. What the

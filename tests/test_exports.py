@@ -475,3 +475,27 @@ def test_a_folder_reads_its_receipts_under_any_usual_name(tmp_path, files):
     ledger = ck.load_ledger(tmp_path)
     assert len(ledger.payments) == 1 and ck.aging(ledger, "2026-11-30")["total"].sum() == 500
     assert "scan.csv" in ledger.summary()
+
+
+@pytest.mark.parametrize("header,values,refused", [
+    ("Status", ["Paid", "Open"], True), ("是否结清", ["是", "否"], True), ("收款状态", ["已收款", "未收款"], True),
+    ("状态", ["已核销", ""], True), ("是否含税", ["是", "是"], False), ("Status", ["Open", "Overdue"], False),
+])
+def test_a_paid_flag_without_amounts_received_stops_the_import(tmp_path, header, values, refused):
+    """Invoices marked paid in a file with no receipts would be counted as owed: refused, never aged."""
+    path = tmp_path / "ar.csv"
+    path.write_text(f"客户,发票号,开票日期,到期日,金额,{header}\n" + "".join(
+        f"甲,{i},2026-09-01,2026-10-01,100,{v}\n" for i, v in enumerate(values)), encoding="utf-8")
+    if refused:
+        with pytest.raises(ck.LedgerError, match="as paid") as err:
+            ck.load_ledger(path)
+        assert "标为已收" in err.value.describe("zh")
+    else:
+        assert ck.aging(ck.load_ledger(path), "2026-11-30")["total"].sum() == 200
+
+
+def test_a_paid_flag_is_fine_when_the_receipts_are_given(tmp_path):
+    path = tmp_path / "ar.csv"
+    path.write_text("客户,发票号,开票日期,到期日,金额,已收金额,状态\n甲,1,2026-09-01,2026-10-01,100,100,已结清\n"
+                    "甲,2,2026-09-01,2026-10-01,100,0,未结清\n", encoding="utf-8")
+    assert ck.aging(ck.load_ledger(path, export_date="2026-11-30"), "2026-11-30")["total"].sum() == 100
