@@ -269,7 +269,29 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
             result.passed_over.append(f"'{h}' not used: '{top[0]}' is read as {canon}")
     if table == "invoices":
         _money_left_unread(result)
+        if "amount" not in explicit:
+            _tax_left_out(result)
     return result
+
+
+_TAX = re.compile(r"^(税额|税金|增值税|增值税额|销项税|销项税额|tax|taxamount|vat|vatamount|gst|salestax)$")
+_WITH_TAX = re.compile(r"价税合计|含税|应收|gross|total|due|outstanding|balance|余额|借方")
+
+
+def _tax_left_out(result: ColumnMap) -> None:
+    """On a Chinese VAT invoice 金额 is before tax and the customer owes 价税合计 = 金额 + 税额. An amount column
+    that does not say it includes tax, next to a tax column, may be short by the tax: stop and ask which."""
+    amount = result.used.get("amount")
+    if amount is None or _WITH_TAX.search(header_key(amount)):
+        return
+    tax = next((h for h in result.unused if _TAX.match(header_key(split_unit(h)[0]))), None)
+    if tax is not None:
+        result.problems.append((amount, Note(
+            f"the amount '{amount}' stands next to a tax column '{tax}': on a VAT invoice the amount is before tax "
+            f"and the customer owes amount + tax (价税合计). If '{amount}' already includes the tax, say so with "
+            f"--columns 'amount={amount}'; otherwise add the 价税合计 (gross) column to the export",
+            f"金额列“{amount}”旁边有税额列“{tax}”：增值税发票上的“金额”不含税，客户应付的是价税合计（金额 + 税额）。"
+            f"如果“{amount}”已经含税，加上 --columns 'amount={amount}' 确认；否则请在导出中加上价税合计列")))
 
 
 _LOOKS_LIKE = {   # in this order: 未核销 (open) also contains 核销 (received)

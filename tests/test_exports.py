@@ -499,3 +499,16 @@ def test_a_paid_flag_is_fine_when_the_receipts_are_given(tmp_path):
     path.write_text("客户,发票号,开票日期,到期日,金额,已收金额,状态\n甲,1,2026-09-01,2026-10-01,100,100,已结清\n"
                     "甲,2,2026-09-01,2026-10-01,100,0,未结清\n", encoding="utf-8")
     assert ck.aging(ck.load_ledger(path, export_date="2026-11-30"), "2026-11-30")["total"].sum() == 100
+
+
+def test_an_amount_next_to_a_tax_column_is_asked_about(tmp_path):
+    """金额 + 税额 without 价税合计: the amount may be before tax, 13% short. Refused until the user says which."""
+    path = tmp_path / "vat.csv"
+    path.write_text("客户,发票号码,开票日期,到期日,金额,税额\n甲,1,2026-09-01,2026-10-01,1000,130\n", encoding="utf-8")
+    with pytest.raises(ck.LedgerError, match="tax column '税额'") as err:
+        ck.load_ledger(path)
+    assert "价税合计" in err.value.describe("zh")
+    assert ck.aging(ck.load_ledger(path, columns={"amount": "金额"}), "2026-11-30").loc["甲", "total"] == 1000
+    path.write_text("客户,发票号码,开票日期,到期日,金额,税额,价税合计\n甲,1,2026-09-01,2026-10-01,1000,130,1130\n",
+                    encoding="utf-8")
+    assert ck.aging(ck.load_ledger(path), "2026-11-30").loc["甲", "total"] == 1130
