@@ -240,7 +240,8 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
         canon, rank, unit = hit
         if canon in result.used:
             result.unused.append(h)
-            result.passed_over.append(f"'{h}' not used: '{result.used[canon]}' was named for {canon}")
+            result.passed_over.append(Note(f"'{h}' not used: '{result.used[canon]}' was named for {canon}",
+                                           f"“{h}”未使用：已指定“{result.used[canon]}”作为 {canon}"))
             continue
         candidates.setdefault(canon, []).append((rank, h))
         if unit:
@@ -266,7 +267,8 @@ def map_columns(headers: list, table: str, explicit: dict[str, str] | None = Non
             result.units[canon] = header_units[top[0]]
         for _, h in found[1:]:
             result.unused.append(h)
-            result.passed_over.append(f"'{h}' not used: '{top[0]}' is read as {canon}")
+            result.passed_over.append(Note(f"'{h}' not used: '{top[0]}' is read as {canon}",
+                                           f"“{h}”未使用：按“{top[0]}”读取 {canon}"))
     if table == "invoices":
         _money_left_unread(result)
         if "amount" not in explicit:

@@ -1163,14 +1163,14 @@ class Ledger:
         zh = lang == "zh"
         lines = ["导入摘要" if zh else "Import summary"]
         for table, cmap in self._maps.items():
-            where = self._where.get(table, table)
+            where = V.say(self._where.get(table, table), lang)
             read = ", ".join(f"{' '.join(str(src).split())} → {canon}" for canon, src in cmap.used.items()
                              if src != canon)
             same = [canon for canon, src in cmap.used.items() if src == canon]
             lines.append(f"  {where}: " + "; ".join(x for x in (read, ", ".join(same)) if x))
             if cmap.unused:
                 lines.append(("    未使用的列：" if zh else "    not used: ") + ", ".join(cmap.unused))
-            lines += [f"    ({why})" for why in cmap.passed_over]
+            lines += [f"    （{V.say(why, 'zh')}）" if zh else f"    ({why})" for why in cmap.passed_over]
         for note in self.notes:
             lines.append(f"  - {note.say(lang) if isinstance(note, Note) else note}")
         lines.append(("  结果：" if zh else "  result: ") + repr(self))
