@@ -68,7 +68,7 @@ _T = {
                        "未核销的收款：金额填 0，已收金额填收款额。",
         "ledger_cols": ["客户名称", "发票号", "开票日期", "到期日", "金额", "已收金额（截至统计日）", "最后收款日（可空）",
                         "客户行号", "未收余额", "贷方（多收/未核销）", "逾期天数", "账龄段", "时效起算日", "时效届满日",
-                        "时效剩余天数", "检查"],
+                        "时效剩余天数", "检查", "仍欠（贷方先冲最早到期的）"],
         "not_listed": "客户不在账龄表的客户列表中",
         "no_due": "缺到期日",
         "bad_date": "日期不是日期（可能是文本）",
@@ -114,7 +114,8 @@ _T = {
                        "formulas: do not edit them. Unapplied cash: amount 0, the cash under received.",
         "ledger_cols": ["Customer", "Invoice id", "Invoice date", "Due date", "Amount", "Received (to the as-of date)",
                         "Last receipt date (optional)", "Customer row", "Open amount", "Credit (overpaid / unapplied)",
-                        "Days overdue", "Bucket", "Limitation runs from", "Limitation expiry", "Days left", "Check"],
+                        "Days overdue", "Bucket", "Limitation runs from", "Limitation expiry", "Days left", "Check",
+                        "Still owed (credit to the earliest due first)"],
         "not_listed": "customer is not in the Aging sheet's list",
         "no_due": "due date missing",
         "bad_date": "a date is not a date (text?)",
@@ -217,7 +218,7 @@ _README = {
 
 # Column letters of the ledger sheet.
 _L = dict(zip(["cust", "inv", "inv_date", "due", "amount", "received", "last_pay", "row", "open", "credit", "days",
-               "bucket", "runs_from", "expiry", "days_left", "check"], "ABCDEFGHIJKLMNOP", strict=True))
+               "bucket", "runs_from", "expiry", "days_left", "check", "owed"], "ABCDEFGHIJKLMNOPQ", strict=True))
 # Columns of the grades sheet.
 _G = dict(zip(["cust", "n", "outstanding", "overdue", "max_days", "expiry", "days_left", "grade", "name", "reason",
                "gap", "deadline", "recovery", "ranked", "priority", "out_num"], "ABCDEFGHIJKLMNOP", strict=True))
@@ -471,7 +472,7 @@ def _ledger_styles(wb) -> list[tuple[str, str]]:
 
     formats = {"date": "yyyy-mm-dd;;", "money": "#,##0.00", "plain": "General"}
     kinds = {"inv_date": "date", "due": "date", "last_pay": "date", "amount": "money", "received": "money",
-             "row": "calc-plain", "open": "calc-money", "credit": "calc-money", "days": "calc-plain",
+             "row": "calc-plain", "open": "calc-money", "credit": "calc-money", "owed": "calc-money", "days": "calc-plain",
              "bucket": "calc-plain", "runs_from": "calc-date", "expiry": "calc-date", "days_left": "calc-plain",
              "check": "calc-plain"}
     for kind in sorted(set(kinds.values())):
@@ -528,6 +529,15 @@ def _ledger(ws, lang: str, lay: _Layout, rows: pd.DataFrame, day: int) -> None:
         not_amount = f'NOT(ISNUMBER({E})),AND({F}<>"",NOT(ISNUMBER({F})))'
         ws[f"P{r}"] = (f'=IF({A}="","",IF({H}=0,"{t["not_listed"]}",IF(OR({not_date}),"{t["bad_date"]}",'
                        f'IF(OR({not_amount}),"{t["bad_amount"]}",IF(AND({I_}>0,{D}=""),"{t["no_due"]}","")))))')
+        # still owed once the customer's credit is applied to its open invoices, the earliest due first and,
+        # on the same due date, in row order (Civil Code art. 560: an unassigned payment goes to what fell due first)
+        rows_, opn_, due_ = (f"${_L[k]}${f}:${_L[k]}${last}" for k in ("row", "open", "due"))
+        before = f'SUMIFS({opn_},{rows_},{H},{due_},"<"&{D})'
+        if r > f:     # the rows above with the same due date come first
+            o, w, d = (f"${_L[k]}${f}:${_L[k]}${r - 1}" for k in ("open", "row", "due"))
+            before += f'+SUMIFS({o},{w},{H},{d},{D})'
+        credit_ = f'SUMIFS(${_L["credit"]}${f}:${_L["credit"]}${last},{rows_},{H})'
+        ws[f"Q{r}"] = f'=IF({I_}<=0,0,ROUND(MAX(0,{I_}-MAX(0,{credit_}-({before}))),2))'
         for key, name in cell_styles:
             ws[f"{_L[key]}{r}"].style = name
     for i, row in enumerate(rows.itertuples(index=False)):
@@ -552,7 +562,7 @@ def _ledger(ws, lang: str, lay: _Layout, rows: pd.DataFrame, day: int) -> None:
     dates.add("B2")
     money.add(f"E{f}:F{last}")
     ws.freeze_panes = f"B{f}"
-    for c, w in zip("ABCDEFGHIJKLMNOP", (30, 16, 12, 12, 14, 16, 14, 8, 14, 14, 9, 9, 12, 12, 9, 22), strict=True):
+    for c, w in zip("ABCDEFGHIJKLMNOPQ", (30, 16, 12, 12, 14, 16, 14, 8, 14, 14, 9, 9, 12, 12, 9, 22, 16), strict=True):
         ws.column_dimensions[c].width = w
 
 
@@ -623,7 +633,8 @@ def _aging(ws, lang: str, lay: _Layout, customers: list) -> None:
 
 def _grades(ws, lang: str, lay: _Layout) -> None:
     t, st = _begin(ws, lang, "grades_note", "grades_cols")
-    opn, row_, days, expiry = (lay.lcol(k) for k in ("open", "row", "days", "expiry"))
+    # grades and the plan chase what is still owed once the customer's own credit is applied (column Q)
+    opn, row_, days, expiry = (lay.lcol(k) for k in ("owed", "row", "days", "expiry"))
     c4, c3, c2 = (lay.s(e) for e in _SCALE)
     g0, g1 = _GRADE_TABLE
     grade_col = lay.s(f"$A${g0}:$A${g1}")

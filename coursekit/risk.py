@@ -58,9 +58,11 @@ def risk_grades(ledger: Ledger, as_of, scale: RiskScale = DEFAULT_SCALE) -> pd.D
 
 def _worst_per_customer(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
     """Per customer (in name order): sums, the worst invoice, its grade by age and whether it expired."""
-    ledger, rows = snap.ledger, snap.sorted_rows
+    ledger, owed = snap.ledger, snap.owed
+    keep = owed > 0         # what the customer's unapplied credit covers is not chased (Civil Code art. 560)
+    rows, cents = snap.sorted_rows[keep], owed[keep]
     days = snap.day - ledger._due_day[rows]
-    expiry = snap.limitation()["expiry"].to_numpy()
+    expiry = snap.limitation()["expiry"].to_numpy()[keep]
     expired = expiry < np.datetime64(snap.day, "D")
     grade = np.where(expired, 1, grade_for_days(days, scale))
     cust = ledger._inv_cust[rows]
@@ -69,7 +71,6 @@ def _worst_per_customer(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
     block = np.repeat(np.arange(len(start)), np.diff(np.r_[start, len(rows)]))
     worst = np.lexsort((np.arange(len(rows)), -days, grade, block))
     first = worst[np.r_[0, np.flatnonzero(np.diff(block[worst])) + 1]] if len(rows) else worst
-    cents = snap.balance[rows]
     n = len(start)
     sums = np.bincount(block, weights=cents, minlength=n)
     late = np.bincount(block, weights=np.where(days > 0, cents, 0), minlength=n)
@@ -78,7 +79,7 @@ def _worst_per_customer(snap: Snapshot, scale: RiskScale) -> pd.DataFrame:
     # a dispute recorded on an invoice (a Disputed / 争议 column) counts while that invoice is open
     flags = ledger.invoices["disputed"].to_numpy(dtype=bool)[rows] if "disputed" in ledger.invoices else \
         np.zeros(len(rows), dtype=bool)
-    disputed_open = np.bincount(block, weights=flags, minlength=n) > 0
+    disputed_open = np.bincount(block, weights=flags, minlength=n) > 0 if n else np.zeros(0, dtype=bool)
     min_expiry = np.full(n, np.datetime64("NaT"), dtype=expiry.dtype)
     if n:
         min_expiry = pd.Series(expiry).groupby(block).min().to_numpy()
@@ -154,6 +155,9 @@ def limitation_deadlines(ledger: Ledger, as_of, within_days: int | None = None) 
     lim = snap.limitation()
     out = items[["customer", "invoice_id", "due_date", "outstanding"]].copy()
     out["runs_from"], out["cause"], out["expiry"] = lim["runs_from"].to_numpy(), lim["cause"].to_numpy(), lim["expiry"].to_numpy()
+    owed = snap.owed           # the customer's unapplied credit pays its earliest due invoices first (art. 560)
+    out["outstanding"] = np.rint(owed) / 100
+    out = out[owed > 0]
     out["days_left"] = (out["expiry"] - snap.date).dt.days
     if within_days is not None:
         out = out[out["days_left"] <= within_days]

@@ -111,6 +111,29 @@ class Snapshot:
     def customer_info(self) -> pd.DataFrame:
         return self.memo("customer_info", lambda: self.ledger.customer_info(self.date))
 
+    @property
+    def owed(self) -> np.ndarray:
+        """Cents still owed on each invoice of :attr:`sorted_rows` once the customer's credit (unapplied cash,
+        overpayments) is applied to its own open invoices, the earliest due first.
+
+        A payment the debtor did not assign goes first to the debts already due and, among those, by the
+        order in which they fell due (Civil Code art. 560; the article's finer steps, least security and
+        heavier burden first, are not in a ledger and are taken as equal). Invoices due on the same day are
+        split pro rata by the article; here they are taken in invoice-number order, which moves the remainder
+        between them but not the customer's amounts, days overdue or grade. The aging table keeps the credit
+        in its own column, as booked; grades, the plan and the limitation warnings use what is still owed,
+        so that a customer whose cash only waits to be applied is not chased for it."""
+        def apply():
+            rows = self.sorted_rows
+            cents = self.balance[rows]
+            cust = self.ledger._inv_cust[rows]
+            credit = np.maximum(self.credit, 0)[cust]
+            total = np.cumsum(cents)
+            start = np.r_[0, np.flatnonzero(cust[1:] != cust[:-1]) + 1] if len(rows) else np.array([], np.int64)
+            before = total - cents - np.repeat(total[start] - cents[start], np.diff(np.r_[start, len(rows)]))
+            return cents - np.clip(credit - before, 0, cents)
+        return self.memo("owed", apply)
+
     def limitation(self) -> pd.DataFrame:
         """Limitation per open invoice in :attr:`sorted_rows` order: ``runs_from, expiry, cause``."""
         return self.memo("limitation", self._limitation)

@@ -112,8 +112,8 @@ def read_tool(path: Path, lang: str) -> dict:
                           "techniques": r[11], "follow_up": _day(r[12]), "limitation_expiry": _day(r[13]),
                           "days_to_limitation": r[14]} for r in _table(wb[names["plan"]], 1, 15)])
     ledger = pd.DataFrame([{"customer": r[0], "invoice_id": r[1], "open": r[8], "expiry": _day(r[13]),
-                            "days_left": r[14], "check": r[15]} for r in _table(wb[names["ledger"]], 1, 16)],
-                          columns=["customer", "invoice_id", "open", "expiry", "days_left", "check"])
+                            "days_left": r[14], "check": r[15], "owed": r[16]} for r in _table(wb[names["ledger"]], 1, 17)],
+                          columns=["customer", "invoice_id", "open", "expiry", "days_left", "check", "owed"])
     return {"errors": errors, "aging": aging, "grades": grades, "plan": plan, "ledger": ledger, "wb": wb}
 
 
@@ -150,13 +150,14 @@ def assert_matches_coursekit(tool: dict, ledger: ck.Ledger, as_of, lang: str) ->
         assert int(g.max_days_overdue) == int(w.max_days_overdue), customer
         assert g.limitation_expiry == w.limitation_expiry.date(), f"expiry of {customer!r}"
         assert int(g.days_left) == (w.limitation_expiry.date() - today).days
-    # each open invoice's expiry on the ledger sheet = coursekit's limitation_deadlines
+    # each invoice still owed (after the customer's credit, earliest due first) and its expiry on the ledger
+    # sheet = coursekit's limitation_deadlines
     deadlines = ck.risk.limitation_deadlines(base, as_of).set_index("invoice_id")
     rows = tool["ledger"].set_index("invoice_id")
-    open_rows = rows[rows["open"] > 0]
+    open_rows = rows[rows["owed"] > 0]
     assert set(open_rows.index) == set(deadlines.index)
     for inv, d in deadlines.iterrows():
-        assert cents(open_rows.loc[inv, "open"]) == cents(d.outstanding), inv
+        assert cents(open_rows.loc[inv, "owed"]) == cents(d.outstanding), inv
         assert open_rows.loc[inv, "expiry"] == d.expiry.date(), f"expiry of {inv}"
         assert int(open_rows.loc[inv, "days_left"]) == int(d.days_left), inv
     assert not tool["ledger"]["check"].fillna("").astype(bool).any(), "rows flagged by the Check column"

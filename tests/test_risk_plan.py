@@ -277,3 +277,47 @@ def test_plan_for_a_bankruptcy_follows_its_date():
     assert late["deadline"] and "第56条" in late["next_action"] and 88 in late["techniques"]
     assert "art. 56" in row(since + pd.DateOffset(months=4), lang="en")["next_action"]
     assert row(since + pd.DateOffset(months=3))["next_action"] == early["next_action"]   # three months to the day
+
+
+def _with_cash(cash, dues=("2026-02-04", "2026-11-04"), amounts=(1000.0, 800.0)):
+    inv = pd.DataFrame({"customer": ["甲", "甲", "乙"], "invoice_id": ["A1", "A2", "B1"],
+                        "invoice_date": ["2026-01-05", "2026-10-05", "2026-01-05"],
+                        "due_date": [dues[0], dues[1], "2026-02-04"], "amount": [amounts[0], amounts[1], 1000.0]})
+    pay = pd.DataFrame({"customer": ["甲"], "invoice_id": [None], "payment_date": ["2026-03-01"], "amount": [cash]})
+    return ck.Ledger(inv, pay)
+
+
+def test_a_customer_whose_cash_covers_its_invoices_is_not_chased():
+    """Unapplied cash of 1,800 covers both of 甲's invoices: the aging keeps it as booked (a credit column),
+    but 甲 is not graded, planned or warned about (Civil Code art. 560: it pays what fell due first)."""
+    from coursekit.risk import limitation_deadlines
+
+    led = _with_cash(1800.0)
+    aging = ck.aging(led, "2026-11-30")
+    assert aging.loc["甲", "unapplied"] == -1800 and aging.loc["甲", "total"] == 0
+    assert "甲" not in ck.risk_grades(led, "2026-11-30").index
+    assert "甲" not in set(ck.collection_plan(led, "2026-11-30")["customer"])
+    assert set(limitation_deadlines(led, "2026-11-30")["customer"]) == {"乙"}
+
+
+@pytest.mark.parametrize("cash,owed,grade,worst", [
+    (300.0, 1500.0, 2, "A1"),     # part of the oldest: A1 still 700 and 299 days overdue
+    (1000.0, 800.0, 4, "A2"),     # the oldest paid off: what is left is A2, 26 days overdue
+    (1300.0, 500.0, 4, "A2"),
+])
+def test_unapplied_cash_pays_the_earliest_due_invoice_first(cash, owed, grade, worst):
+    from coursekit.risk import limitation_deadlines
+
+    led = _with_cash(cash)
+    g = ck.risk_grades(led, "2026-11-30").loc["甲"]
+    assert g["outstanding"] == owed and g["grade"] == grade and g["worst_invoice"] == worst
+    plan = ck.collection_plan(led, "2026-11-30").set_index("customer").loc["甲"]
+    assert plan["outstanding"] == owed
+    d = limitation_deadlines(led, "2026-11-30").set_index("invoice_id")
+    assert round(d.loc[d["customer"] == "甲", "outstanding"].sum(), 2) == owed
+    assert ck.aging(led, "2026-11-30").loc["甲", "total"] == owed      # the same money, booked differently
+
+
+def test_cash_received_after_the_as_of_date_is_not_applied():
+    led = _with_cash(1800.0)
+    assert ck.risk_grades(led, "2026-02-28").loc["甲", "outstanding"] == 1000.0     # A2 not issued yet either
