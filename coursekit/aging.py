@@ -192,13 +192,16 @@ def aging_quadrant(ledger: Ledger, as_of, days_split: int = 60, amount_split: fl
 
     The default amount line is the median of the day, so it moves from one date to the
     next: to compare dates, pass the same ``amount_split`` (the one used is in
-    ``result.attrs["amount_split"]``). Overdue amounts are gross: unapplied cash and
-    overpayments are not netted against them (see :func:`aging`'s ``unapplied``).
+    ``result.attrs["amount_split"]``). Overdue amounts are what is still owed once the
+    customer's own credit (unapplied cash, overpayments) is applied to its earliest due
+    invoices, as in the grades and the plan (:attr:`coursekit.snapshot.Snapshot.owed`,
+    Civil Code art. 560): the aging table shows that credit in its ``unapplied`` column instead.
     """
     if lang not in QUADRANTS:
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     items = open_items(ledger, as_of)
-    late = items[items["days_overdue"] > 0]
+    items = items.assign(outstanding=np.rint(snapshot(ledger, as_of).owed) / 100)   # same row order
+    late = items[(items["days_overdue"] > 0) & (items["outstanding"] > 0)]
     if late.empty:
         return pd.DataFrame(columns=["overdue", "weighted_days", "max_days_overdue", "quadrant", "label"])
     g = late.assign(w=late["outstanding"] * late["days_overdue"]).groupby("customer")

@@ -321,3 +321,12 @@ def test_unapplied_cash_pays_the_earliest_due_invoice_first(cash, owed, grade, w
 def test_cash_received_after_the_as_of_date_is_not_applied():
     led = _with_cash(1800.0)
     assert ck.risk_grades(led, "2026-02-28").loc["甲", "outstanding"] == 1000.0     # A2 not issued yet either
+
+
+def test_the_quadrant_ranks_what_is_still_owed():
+    from coursekit.aging import aging_quadrant
+
+    covered, part = aging_quadrant(_with_cash(1800.0), "2026-11-30"), aging_quadrant(_with_cash(300.0), "2026-11-30")
+    assert "甲" not in covered.index and "乙" in covered.index
+    assert part.loc["甲", "overdue"] == 1500.0          # A1 1,000 - 300 at 299 days, A2 800 at 26 days
+    assert part.loc["甲", "weighted_days"] == round((700 * 299 + 800 * 26) / 1500, 1)
