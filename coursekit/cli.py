@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                              "file, else .)")
         sp.add_argument("--unit", choices=["元", "千元", "万元", "百万元", "亿元"], default=None,
                         help="金额单位 / unit of all amounts (default: from a 单位 line or header, else 元)")
+        sp.add_argument("--terms", type=int, default=None, metavar="DAYS",
+                        help="账期天数 / payment terms of every invoice, for files with no due dates (a 明细账)")
         sp.add_argument("--export-date", default=None, metavar="DATE",
                         help="导出日 / the day the file was exported (needed for received amounts without dates)")
 
@@ -230,7 +232,7 @@ def _load(args):
     from .ledger import load_ledger
 
     options = dict(currency=args.currency, columns=_column_map(args.columns), header_row=args.header_row,
-                   date_format=args.date_format, decimal=args.decimal, unit=args.unit, sheet=args.sheet,
+                   date_format=args.date_format, decimal=args.decimal, unit=args.unit, sheet=args.sheet, terms=args.terms,
                    export_date=_date_option("--export-date", args.export_date) if args.export_date else None)
     console = Console(stderr=True)
     with console.status("读取台账 / reading ledger…", spinner="dots") if console.is_terminal else _Null():

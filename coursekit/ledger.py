@@ -229,6 +229,9 @@ class Ledger:
         read with a decimal comma), and is the point when nothing decides.
     unit : str, optional
         The unit of every amount column (``"万元"``); a unit in a header wins.
+    terms : int, optional
+        Payment terms in days for every invoice, when the file has neither due dates nor a
+        terms column (a ledger statement, 明细账): due = invoice date + ``terms``.
     export_date : date-like, optional
         The day the file was exported. Needed when received or open amounts have no
         receipt dates; the ledger is then exact as of that day and later only.
@@ -250,6 +253,7 @@ class Ledger:
     decimal: str | None = None
     unit: str | None = None
     export_date: object = None
+    terms: int | None = None
     notes: list[str] = field(default_factory=list, init=False)
     valid_from: pd.Timestamp | None = field(default=None, init=False)
     sales_known: bool = field(default=True, init=False)   # False when the file gives open balances only
@@ -262,6 +266,8 @@ class Ledger:
         if self.unit is not None and self.unit not in UNITS:
             raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}")
         self.export_date = _stamp(self.export_date)
+        if self.terms is not None and not (isinstance(self.terms, (int, np.integer)) and 0 <= self.terms <= 3650):
+            raise ValueError(f"terms must be a whole number of days from 0 to 3650, not {self.terms!r}")
         tables = {"invoices": pd.DataFrame(self.invoices),
                   "payments": None if self.payments is None else pd.DataFrame(self.payments),
                   "customers": None if self.customers is None else pd.DataFrame(self.customers)}
@@ -350,14 +356,17 @@ class Ledger:
                 return True
             for c in missing:
                 known = [n for group in CANONICAL[table][c] for n in group][:6]
+                terms = (" If the file has no due dates at all, give the payment terms of every invoice with "
+                         "--terms 30 (days)", "。如果文件里根本没有到期日，可以用 --terms 30 给出所有发票的账期（天）") \
+                    if c == "due_date" else ("", "")
                 problems.append(Problem(table, Note(
                     f"required column is missing: coursekit reads it from a header such "
                     f"as {', '.join(known)} (columns found: {found}). If your file calls "
                     f"it something else, add --columns '{c}=YOUR HEADER'; if the header "
-                    f"is not the first row, --header-row N",
+                    f"is not the first row, --header-row N" + terms[0],
                     f"缺少必需的列：coursekit 从 {'、'.join(known)} 这类表头读取它（文件里的列：{found_zh}）。"
-                    f"如果你的文件用别的名字，加上 --columns '{c}=你的表头'；如果表头不在第一行，加上 --header-row N"),
-                    None, c))
+                    f"如果你的文件用别的名字，加上 --columns '{c}=你的表头'；如果表头不在第一行，加上 --header-row N"
+                    + terms[1]), None, c))
         return bool(missing)
 
     def _amounts(self, raw, table, column, labels, problems, required=True, skip=None) -> pd.Series:
@@ -435,7 +444,8 @@ class Ledger:
     def _clean_invoices(self, df: pd.DataFrame, problems: list[Problem], has_payments: bool):
         table, cmap = "invoices", self._maps["invoices"]
         labels = _row_labels(df, self.file_rows)
-        required = [c for c in INVOICE_REQUIRED if not (c == "due_date" and "terms_days" in cmap.used)]
+        required = [c for c in INVOICE_REQUIRED
+                    if not (c == "due_date" and ("terms_days" in cmap.used or self.terms is not None))]
         if "amount" not in cmap.used and "outstanding" in cmap.used and not has_payments and \
                 not ({"received", "credited", "settled_date"} & set(cmap.used)):
             self._open_balances_only(cmap, problems)
@@ -652,6 +662,11 @@ class Ledger:
 
     def _due_dates(self, df, out, labels, problems, skip) -> pd.Series:
         table, used = "invoices", self._maps["invoices"].used
+        if "due_date" not in used and "terms_days" not in used:      # --terms N for every invoice
+            self._note_once(f"due dates are the invoice dates + {self.terms} days (--terms {self.terms}): the file has "
+                            "neither due dates nor payment terms",
+                            f"到期日 = 开票日 + {self.terms} 天（--terms {self.terms}）：文件里既没有到期日也没有账期")
+            return out["invoice_date"] + pd.Timedelta(days=int(self.terms))
         terms = None
         if "terms_days" in used:
             raw_terms = self._col(df, table, "terms_days")

@@ -391,7 +391,15 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     cmap = map_columns(names, table, (columns or {}).get(table))
     notes: list[str] = []
     grouped = _customer_groups(body, cmap.used) if table == "invoices" and "customer" not in cmap.used else None
-    if grouped is not None:
+    if grouped is None and table == "invoices" and "customer" not in cmap.used:
+        grouped = _customer_label_rows(body)
+        if grouped is not None:
+            names.append(grouped)
+            notes.append(Note("customers read from heading rows such as '客户：…' above their entries",
+                              "客户取自“客户：……”这样的标题行（其下各行属于该客户）"))
+    if grouped is not None and grouped == _LABELLED:
+        cmap.used["customer"] = grouped
+    elif grouped is not None:
         cmap.used["customer"] = grouped
         col = grouped[1:].split(",")[0]
         notes.append(Note(f"customers read from the group headings in {col}, which has no header (each heading "
@@ -445,6 +453,30 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
 
 _BUCKET_WORDS = re.compile(r"current|未到期|未逾期|\d+\s*[-–~至]\s*\d+|over\s+\d+|\d+\s*\+|\bdays?\b|天|past\s*due|逾期|"
                            r"older|以上|以内", re.I)
+
+
+_LABELLED = "(customer from the heading rows)"
+_CUSTOMER_LABEL = re.compile(r"^\s*(客户|客户名称|往来单位|单位名称|购货单位|customer|client)\s*[:：]\s*(.+?)\s*$", re.I)
+
+
+def _customer_label_rows(body: pd.DataFrame) -> str | None:
+    """Rows holding only '客户：杭州恒远…' (Customer: …), as a ledger statement (明细账) prints one block per
+    customer: a customer column is added with each name on its heading row, the label cell itself cleared, so
+    the rows below take it like any group heading."""
+    text = body.map(_cell_text)
+    filled = text.ne("")
+    alone = filled.sum(axis=1) == 1
+    if not alone.any():
+        return None
+    first = text.where(filled).bfill(axis=1).iloc[:, 0].fillna("")
+    found = first[alone].str.extract(_CUSTOMER_LABEL)[1].dropna()
+    if found.empty or not (filled.sum(axis=1) > 1).any():
+        return None
+    body[_LABELLED] = ""
+    for row, name in found.items():
+        body.loc[row, [c for c in body.columns if c != _LABELLED]] = None
+        body.loc[row, _LABELLED] = name
+    return _LABELLED
 
 
 def _customer_groups(body: pd.DataFrame, used: dict[str, str]) -> str | None:
@@ -754,7 +786,7 @@ def _header_score(sheet: _Sheet) -> int:
 
 def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict | None = None, header_row=None,
                 date_format: str | None = None, decimal: str | None = None, unit: str | None = None, export_date=None,
-                sheet: str | None = None) -> Ledger:
+                sheet: str | None = None, terms: int | None = None) -> Ledger:
     """Read a ledger from ``path`` and validate it.
 
     ``path`` may be an Excel workbook (sheets ``invoices`` and ``payments``, optional
@@ -768,6 +800,8 @@ def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict 
     ``date_format``, ``decimal`` and ``unit`` say how values are written, and
     ``export_date`` is the day the file was exported (needed when it gives received
     amounts without receipt dates; read from a 日期 line above the header when there is one).
+    ``terms`` gives every invoice's payment terms in days when the file has neither due dates nor a
+    terms column (a ledger statement, 明细账).
 
     Raises
     ------
@@ -817,7 +851,7 @@ def load_ledger(path: str | Path, currency: str | None = None, *, columns: dict 
     try:
         ledger = Ledger(tables["invoices"], tables.get("payments"), tables.get("customers"), currency=currency,
                         source=where, file_rows=False, columns=explicit, date_format=date_format, decimal=decimal,
-                        unit=unit, export_date=export_date)
+                        unit=unit, export_date=export_date, terms=terms)
     except LedgerError:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             _check_formulas(path, sheets)   # empty cells that are really uncalculated formulas get that message

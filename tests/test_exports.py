@@ -512,3 +512,18 @@ def test_an_amount_next_to_a_tax_column_is_asked_about(tmp_path):
     path.write_text("客户,发票号码,开票日期,到期日,金额,税额,价税合计\n甲,1,2026-09-01,2026-10-01,1000,130,1130\n",
                     encoding="utf-8")
     assert ck.aging(ck.load_ledger(path), "2026-11-30").loc["甲", "total"] == 1130
+
+
+def test_a_ledger_statement_without_due_dates_asks_for_the_terms():
+    path = EXPORTS / "yonyou-ledger-statement" / "ledger-statement.csv"
+    with pytest.raises(ck.LedgerError, match="--terms 30") as err:
+        ck.load_ledger(path)
+    assert "--terms 30" in err.value.describe("zh") and len(err.value.problems) == 1     # only the due dates
+    assert main(["aging", str(path), "--as-of", "2026-11-30", "--terms", "30", "-q", "--format", "csv"]) == 0
+
+
+@pytest.mark.parametrize("terms", [-1, 4000, 2.5])
+def test_terms_must_be_a_whole_number_of_days(terms):
+    with pytest.raises(ValueError, match="terms must be"):
+        ck.Ledger(pd.DataFrame({"customer": ["A"], "invoice_id": ["1"], "invoice_date": ["2026-01-01"],
+                                "amount": [1.0]}), terms=terms)

@@ -176,6 +176,19 @@ Total,,,,,,"2,150.00","1,850.00"
 """
 
 
+LEDGER_STATEMENT = """应收账款明细账
+科目：1122 应收账款
+日期,凭证号,摘要,借方,贷方,方向,余额
+客户：杭州恒远商贸有限公司,,,,,,
+2026-09-01,记-0012,销售商品 发票12345,"10,000.00",,借,"10,000.00"
+2026-10-15,记-0088,收到货款,,"6,000.00",借,"4,000.00"
+,,本月合计,"10,000.00","6,000.00",借,"4,000.00"
+客户：宁波海澄电子有限公司,,,,,,
+2026-08-20,记-0007,销售商品 发票12300,"5,000.00",,借,"5,000.00"
+,,本月合计,"5,000.00",,借,"5,000.00"
+"""
+
+
 def handkept_terms(folder: Path) -> None:
     """A sheet kept by hand: a merged title, 序号, terms in days instead of due dates ('账期(天)'), dates with
     dots, amounts with 元, a notes column, a column left blank as a separator and a 合计 row."""
@@ -201,7 +214,8 @@ def main() -> None:
              "xero-aged-receivables": ("aged-receivables-detail.csv", XERO),
              "kingdee-running-statement": ("statement.csv", STATEMENT),
              "quickbooks-open-invoices": ("open-invoices.csv", QUICKBOOKS_OPEN),
-             "netsuite-aging-detail": ("ar-aging-detail.csv", NETSUITE)}
+             "netsuite-aging-detail": ("ar-aging-detail.csv", NETSUITE),
+             "yonyou-ledger-statement": ("ledger-statement.csv", LEDGER_STATEMENT)}
     for name, fn in writers.items():
         (ROOT / name).mkdir(parents=True, exist_ok=True)
         fn(ROOT / name)
