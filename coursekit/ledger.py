@@ -714,7 +714,7 @@ class Ledger:
             return np.zeros(len(amount), dtype=bool)
         return ((amount.isna() | (amount == 0)) & (money["received"] > 0)).to_numpy()
 
-    def _credit_rows(self, df, amount, money, labels, problems, has_payments) -> tuple[np.ndarray, np.ndarray]:
+    def _credit_rows(self, df, amount, money, labels, problems, has_payments) -> tuple[np.ndarray, np.ndarray | None]:
         """Rows that are not invoices (negative amounts, payments and credit memos, receipt-only rows), and
         each row's document kind."""
         table = "invoices"
@@ -722,7 +722,7 @@ class Ledger:
             _flag(problems, (amount < 0).to_numpy(), table, "amount", labels, lambda i: Note(
                 f"amount {amount.iloc[i]:,.2f} is negative; record credit notes as payments with kind 'credit_note'",
                 f"金额 {amount.iloc[i]:,.2f} 是负数；红字发票请记在收款表里，类型写 credit_note（红冲）"))
-            return np.zeros(len(df), dtype=bool), np.full(len(df), "invoice", dtype=object)
+            return np.zeros(len(df), dtype=bool), None     # no credit rows, so no kinds are asked for
         kind = self._row_kinds(df, labels, problems)
         credit = (amount < 0).to_numpy() | (kind != "invoice") | self._receipt_only(amount, money)
         return credit, kind
