@@ -690,9 +690,16 @@ class Ledger:
         empty = V.blank(raw)
         if terms is not None:
             due = due.where(~empty, derived)
+        elif self.terms is not None:         # --terms fills the due dates the file leaves blank
+            fill = empty & ~skip
+            if fill.any():
+                due = due.where(~fill, out["invoice_date"] + pd.Timedelta(days=int(self.terms)))
+                self._note_once(f"{int(fill.sum()):,} blank due dates are the invoice date + {self.terms} days (--terms)",
+                                f"{int(fill.sum()):,} 个空白到期日按开票日 + {self.terms} 天填补（--terms）")
         _flag(problems, due.isna().to_numpy() & empty & ~skip, table, "due_date", labels,
               Note("is empty and there is no terms_days to derive it from", "是空的，也没有账期天数可以推算")
-              if terms is not None else _EMPTY)
+              if terms is not None else Note("is empty (give --terms N to count it from the invoice date)",
+                                             "是空的（可用 --terms N 从开票日推算）"))
         return due
 
     def _row_kinds(self, df, labels, problems) -> np.ndarray:
@@ -919,6 +926,14 @@ class Ledger:
         out["customer"] = V.names(df["customer"])[0] if "customer" in df.columns else pd.Series(None, index=df.index, dtype="string")
         out["payment_date"] = self._dates(df["payment_date"], "payments", "payment_date", labels, problems)
         out["amount"] = self._amounts(df["amount"], "payments", "amount", labels, problems)
+        given = out["amount"].notna() & (out["amount"] != 0)
+        if given.sum() > 1 and (out.loc[given, "amount"] < 0).all():
+            # every receipt written negative: the export's sign convention (a cash journal's credits), not refunds
+            out["amount"] = -out["amount"]
+            self._note_once(f"all {int(given.sum()):,} receipt amounts in '{self._maps['payments'].used['amount']}' are "
+                            "negative: read as receipts of the same size (the export writes receipts as credits)",
+                            f"“{self._maps['payments'].used['amount']}”中的 {int(given.sum()):,} 笔收款金额都是负数："
+                            "按同样大小的收款读取（导出把收款记为贷方负数）")
         _flag(problems, (out["amount"] < 0).to_numpy(), "payments", "amount", labels, lambda i: Note(
             f"amount {out['amount'].iloc[i]:,.2f} is negative; a refund reduces an earlier receipt, so correct that row "
             "instead", f"金额 {out['amount'].iloc[i]:,.2f} 是负数；退款冲减的是以前的一笔收款，请改正那一行"))

@@ -527,3 +527,25 @@ def test_terms_must_be_a_whole_number_of_days(terms):
     with pytest.raises(ValueError, match="terms must be"):
         ck.Ledger(pd.DataFrame({"customer": ["A"], "invoice_id": ["1"], "invoice_date": ["2026-01-01"],
                                 "amount": [1.0]}), terms=terms)
+
+
+def test_terms_fill_blank_due_dates(tmp_path):
+    path = tmp_path / "ar.csv"
+    path.write_text("客户,发票号,开票日期,到期日,金额\n甲,1,2026-09-01,,100\n甲,2,2026-09-01,2026-12-31,50\n", encoding="utf-8")
+    with pytest.raises(ck.LedgerError, match="--terms N"):
+        ck.load_ledger(path)
+    ledger = ck.load_ledger(path, terms=30)
+    assert ledger.invoices["due_date"].tolist() == [pd.Timestamp("2026-10-01"), pd.Timestamp("2026-12-31")]
+    assert any("blank due dates" in n for n in ledger.notes)
+
+
+def test_receipts_all_written_negative_are_receipts(tmp_path):
+    (tmp_path / "invoices.csv").write_text("customer,invoice_id,invoice_date,due_date,amount\n"
+                                           "A,1,2026-09-01,2026-10-01,100\nA,2,2026-09-01,2026-10-01,80\n")
+    (tmp_path / "payments.csv").write_text("invoice_id,payment_date,amount\n1,2026-10-05,-100\n2,2026-10-06,-30\n")
+    ledger = ck.load_ledger(tmp_path)
+    assert ck.aging(ledger, "2026-11-30").loc["A", "total"] == 50
+    assert any("negative" in n for n in ledger.notes)
+    (tmp_path / "payments.csv").write_text("invoice_id,payment_date,amount\n1,2026-10-05,100\n2,2026-10-06,-30\n")
+    with pytest.raises(ck.LedgerError, match="is negative"):      # one negative among positives: a refund, refused
+        ck.load_ledger(tmp_path)
