@@ -491,6 +491,8 @@ class Ledger:
         inv = out[inv_row].reset_index(drop=True)
         if not has_payments:
             inv = self._instalments(inv)
+            # the receipts derived below come from the same rows: each instalment keeps its own (X#2 …)
+            out.loc[inv_row, "invoice_id"] = inv["invoice_id"].to_numpy()
         self._check_ids(inv, problems)
         if problems:
             return out, None

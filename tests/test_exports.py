@@ -549,3 +549,15 @@ def test_receipts_all_written_negative_are_receipts(tmp_path):
     (tmp_path / "payments.csv").write_text("invoice_id,payment_date,amount\n1,2026-10-05,100\n2,2026-10-06,-30\n")
     with pytest.raises(ck.LedgerError, match="is negative"):      # one negative among positives: a refund, refused
         ck.load_ledger(tmp_path)
+
+
+def test_each_instalment_keeps_its_own_receipt(tmp_path):
+    """Two rows of one invoice with different due dates are instalments X and X#2; what the second row says was
+    received pays the second instalment, not the first (the buckets would be wrong, the total not)."""
+    path = tmp_path / "inst.csv"
+    path.write_text("客户,发票号,开票日期,到期日,金额,已收金额,收款日期\n甲,X,2026-08-01,2026-09-01,500,0,\n"
+                    "甲,X,2026-08-01,2026-11-15,500,200,2026-11-20\n", encoding="utf-8")
+    items = ck.open_items(ck.load_ledger(path), "2026-11-30").set_index("invoice_id")
+    assert items.loc["X", "outstanding"] == 500 and items.loc["X#2", "outstanding"] == 300
+    aging = ck.aging(ck.load_ledger(path), "2026-11-30").loc["甲"]
+    assert aging["61-90"] == 500 and aging["1-30"] == 300 and aging["total"] == 800     # X 90 days, X#2 15 days
