@@ -557,6 +557,12 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], decimal: str, sheet
     text = _Text(body)
     first = text.first_cells()
     blank_rows = ~text.filled.any(axis=1)
+    repeated = _repeated_headers(body, text) & ~blank_rows
+    if repeated.any():     # a header printed again on every page is not an invoice
+        rows = ", ".join(str(r) for r in body.index[repeated][:8]) + (" …" if repeated.sum() > 8 else "")
+        notes.append(Note(f"{int(repeated.sum()):,} rows repeat the header (a new page of the export) and were left "
+                          f"out (rows {rows})", f"剔除 {int(repeated.sum()):,} 行重复的表头（导出分页时重印的表头，第 {rows} 行）"))
+        blank_rows = blank_rows | repeated
     key_filled = _has_invoice_data(body, text, used, decimal)
     kinds = _row_labels_kind(first)
     if kinds["opening"].any():
@@ -575,8 +581,9 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], decimal: str, sheet
         _group_headings(body, text, note_rows, customer_col, notes)
     if total_rows.any():
         notes += _check_totals(body, total_rows, labels, used, decimal, note_rows | blank_rows)
-    if blank_rows.any():
-        notes.append(Note(f"{int(blank_rows.sum()):,} blank rows left out", f"剔除 {int(blank_rows.sum()):,} 个空行"))
+    empty_rows = blank_rows & ~repeated
+    if empty_rows.any():
+        notes.append(Note(f"{int(empty_rows.sum()):,} blank rows left out", f"剔除 {int(empty_rows.sum()):,} 个空行"))
     if note_rows.any():
         examples = [text.row_text(p)[:40] for p in np.flatnonzero(note_rows)[:3]]
         rows = f"{', '.join(str(body.index[p]) for p in np.flatnonzero(note_rows)[:5])}{' …' if note_rows.sum() > 5 else ''}"
@@ -585,6 +592,18 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], decimal: str, sheet
                           f"剔除 {n:,} 行没有单据数据的行（第 {rows} 行：{' / '.join(examples)}）"))
     keep = ~(blank_rows | total_rows | note_rows)
     return body[keep], notes
+
+
+def _repeated_headers(body: pd.DataFrame, text) -> np.ndarray:
+    """Rows whose every filled cell (two at least) is its own column's header, as a multi-page export prints."""
+    hits = np.zeros(len(body), dtype=int)
+    for c in body.columns:
+        if str(c).startswith("("):
+            continue
+        cells = text[c].to_numpy(dtype=object)
+        hits += (cells == str(c).strip())
+    filled = text.filled.sum(axis=1)
+    return (hits >= 2) & (hits == filled)
 
 
 def _has_invoice_data(body, text, used, decimal) -> np.ndarray:

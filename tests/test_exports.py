@@ -561,3 +561,12 @@ def test_each_instalment_keeps_its_own_receipt(tmp_path):
     assert items.loc["X", "outstanding"] == 500 and items.loc["X#2", "outstanding"] == 300
     aging = ck.aging(ck.load_ledger(path), "2026-11-30").loc["甲"]
     assert aging["61-90"] == 500 and aging["1-30"] == 300 and aging["total"] == 800     # X 90 days, X#2 15 days
+
+
+def test_a_header_repeated_on_every_page_is_left_out(tmp_path):
+    path = tmp_path / "pages.csv"
+    path.write_text("应收明细\n客户,发票号,开票日期,到期日,金额\n甲,A1,2026-09-01,2026-10-01,100\n第 1 页 共 2 页\n"
+                    "客户,发票号,开票日期,到期日,金额\n乙,B1,2026-09-01,2026-10-01,200\n第 2 页 共 2 页\n", encoding="utf-8")
+    ledger = ck.load_ledger(path)
+    assert ck.aging(ledger, "2026-11-30")["total"].sum() == 300 and len(ledger.invoices) == 2
+    assert "repeat the header" in ledger.summary() and "重复的表头" in ledger.summary("zh")
