@@ -579,6 +579,8 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], decimal: str, sheet
     customer_col = used.get("customer")
     if customer_col is not None and note_rows.any():
         _group_headings(body, text, note_rows, customer_col, notes)
+    if customer_col is not None:
+        _suppressed_repeats(body, customer_col, ~(blank_rows | total_rows | note_rows), notes)
     if total_rows.any():
         notes += _check_totals(body, total_rows, labels, used, decimal, note_rows | blank_rows)
     empty_rows = blank_rows & ~repeated
@@ -636,6 +638,28 @@ def _group_headings(body, text, note_rows, customer_col, notes) -> None:
         n, h = int(blank_cust.sum()), int(only.sum())
         notes.append(Note(f"{n:,} rows take their customer from the group heading above them ({h:,} headings)",
                           f"{n:,} 行的客户取自其上方的分组标题（共 {h:,} 个标题）"))
+
+
+def _suppressed_repeats(body, customer_col, data_rows, notes) -> None:
+    """A report that prints each customer once, on the first row of its block, and leaves the rows below
+    blank: the blanks are filled from above, but only when that is the layout (a fifth of the rows or more
+    are blank, and each name heads one block); a lone blank customer is left for the ledger to refuse."""
+    cells = body[customer_col].map(_cell_text).to_numpy(dtype=object)
+    blank = (cells == "") & data_rows
+    named = (cells != "") & data_rows
+    if blank.sum() < 2 or blank.sum() < 0.2 * data_rows.sum() or not named.any():
+        return
+    first_named = np.flatnonzero(named)[0]
+    if blank[:first_named].any():
+        return
+    names = cells[named]
+    if len(set(names)) != len(names):          # a name heading two blocks: not a once-per-customer report
+        return
+    filled = pd.Series(np.where(named, cells, None), index=body.index, dtype=object).ffill()
+    body.loc[blank, customer_col] = filled[blank]
+    notes.append(Note(f"{int(blank.sum()):,} rows leave the customer blank under the row that names it (the "
+                      "report prints each customer once): they take the name above",
+                      f"{int(blank.sum()):,} 行的客户为空，位于写明客户的那一行下方（报表每个客户只印一次）：取上方的名称"))
 
 
 def _check_totals(body, total_rows, labels, used, decimal, skip) -> list[str]:

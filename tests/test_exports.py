@@ -570,3 +570,25 @@ def test_a_header_repeated_on_every_page_is_left_out(tmp_path):
     ledger = ck.load_ledger(path)
     assert ck.aging(ledger, "2026-11-30")["total"].sum() == 300 and len(ledger.invoices) == 2
     assert "repeat the header" in ledger.summary() and "重复的表头" in ledger.summary("zh")
+
+
+def test_a_customer_printed_once_per_block_is_carried_down(tmp_path):
+    path = tmp_path / "report.csv"
+    path.write_text("客户,发票号,开票日期,到期日,金额\n甲,A1,2026-09-01,2026-10-01,100\n,A2,2026-09-05,2026-10-05,50\n"
+                    "乙,B1,2026-09-01,2026-10-01,200\n,B2,2026-09-01,2026-10-01,20\n", encoding="utf-8")
+    aging = ck.aging(ck.load_ledger(path), "2026-11-30")
+    assert aging.loc["甲", "total"] == 150 and aging.loc["乙", "total"] == 220
+
+
+@pytest.mark.parametrize("rows", [
+    "甲,A1,2026-09-01,2026-10-01,100\n甲,A2,2026-09-05,2026-10-05,50\n乙,B1,2026-09-01,2026-10-01,200\n"
+    ",B2,2026-09-01,2026-10-01,20\n乙,B3,2026-09-01,2026-10-01,20\n",          # one blank among named rows
+    ",A1,2026-09-01,2026-10-01,100\n甲,A2,2026-09-05,2026-10-05,50\n,A3,2026-09-05,2026-10-05,50\n",   # blank on top
+    "甲,A1,2026-09-01,2026-10-01,100\n,A2,2026-09-05,2026-10-05,50\n乙,B1,2026-09-01,2026-10-01,200\n"
+    ",B2,2026-09-01,2026-10-01,20\n甲,A3,2026-09-01,2026-10-01,20\n,A4,2026-09-01,2026-10-01,20\n",   # 甲 twice
+])
+def test_a_blank_customer_that_is_not_that_layout_is_refused(tmp_path, rows):
+    path = tmp_path / "ar.csv"
+    path.write_text("客户,发票号,开票日期,到期日,金额\n" + rows, encoding="utf-8")
+    with pytest.raises(ck.LedgerError, match="is empty"):
+        ck.load_ledger(path)
