@@ -452,6 +452,14 @@ class Ledger:
         if self._missing(df, table, required, problems):
             return df, None
         self._paid_flags_unread(df, cmap, has_payments, problems)
+        given = [cmap.used[c] for c in ("received", "credited", "settled_date") if c in cmap.used]
+        if has_payments and given and not self._running_columns(cmap):
+            problems.append(Problem("invoices", Note(
+                f"says what was received on each invoice ({', '.join(given)}) and there is also a table of receipts: "
+                "the same money would be counted twice. Keep one of the two: delete the receipts sheet or file, or "
+                "these columns",
+                f"发票表里已有每张发票的收款（{'、'.join(given)}），另外又有一张收款表：同一笔钱会被算两次。"
+                "请只保留一种：删掉收款表，或删掉这些列")))
         amount = self._amounts(self._col(df, table, "amount"), table, "amount", labels, problems, required=False)
         money = {c: self._amounts(self._col(df, table, c), table, c, labels, problems, required=False)
                  for c in ("received", "credited", "outstanding") if c in cmap.used}
@@ -505,6 +513,11 @@ class Ledger:
                             f"{zero:,} 行发票金额为 0：保留，不欠款")
         parts = [p for p in (derived, credits) if p is not None and len(p)]
         return inv, (pd.concat(parts, ignore_index=True) if parts else None)
+
+    @staticmethod
+    def _running_columns(cmap: ColumnMap) -> bool:
+        """借方/贷方 columns of a statement name debits and credits, not receipts of their own invoices."""
+        return any(str(cmap.used.get(c, "")).strip().startswith("贷方") for c in ("received",))
 
     @staticmethod
     def _paid_flags_unread(df, cmap: ColumnMap, has_payments: bool, problems: list[Problem]) -> None:

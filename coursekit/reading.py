@@ -729,14 +729,15 @@ def _folder_tables(path: Path) -> tuple[dict[str, _Sheet], list[Note]]:
 def _sheet_tables(path: Path, sheet_name: str | None) -> tuple[dict[str, _Sheet], list[Note]]:
     sheets = _read_xlsx(path)
     by_key = {header_key(s.name): s for s in sheets}
+    chosen = None
     if sheet_name is not None:
         chosen = by_key.get(header_key(sheet_name))
         if chosen is None:
             raise _fail(path.name, Note(f"has no sheet '{sheet_name}' (sheets: {', '.join(s.name for s in sheets)})",
                                         f"没有名为“{sheet_name}”的工作表（文件里的工作表："
                                         f"{'、'.join(s.name for s in sheets)}）"))
-        return {"invoices": chosen}, []
-    found, notes = _assign_tables(sheets)
+    # --sheet names the invoices; the receipts and customers are still looked for on the other sheets
+    found, notes = _assign_tables(sheets, invoices=chosen)
     if "invoices" not in found:
         raise _fail(path.name, Note(f"has no sheet named 'invoices' (sheets: {', '.join(s.name for s in sheets)}); "
                                     "name the sheet to read with --sheet NAME",
@@ -751,7 +752,7 @@ _NAME_WORDS = {"payments": ("payment", "receipt", "收款", "回款", "到账", 
                "customers": ("customer", "客户")}
 
 
-def _assign_tables(sheets: list[_Sheet]) -> tuple[dict[str, _Sheet], list[Note]]:
+def _assign_tables(sheets: list[_Sheet], invoices: _Sheet | None = None) -> tuple[dict[str, _Sheet], list[Note]]:
     """Which sheet (or CSV file of a folder) holds the invoices, the payments and the customers.
 
     By exact name first (invoices, 收款 …), then by a word in the name (收款记录, 客户信息), then by content: the
@@ -759,11 +760,11 @@ def _assign_tables(sheets: list[_Sheet]) -> tuple[dict[str, _Sheet], list[Note]]
     a receipt date and an amount but no invoice or due date. Two candidates for the payments are refused rather
     than one picked: receipts left unread would show every invoice as unpaid. Sheets left over are listed."""
     useful = [s for s in sheets if not s.grid.empty and s.grid.notna().to_numpy().any()]
-    by_key = {header_key(s.name): s for s in useful}
-    found: dict[str, _Sheet] = {}
+    found: dict[str, _Sheet] = {} if invoices is None else {"invoices": invoices}
+    by_key = {header_key(s.name): s for s in useful if s is not invoices}
     for table, options in _SHEETS.items():
         hit = next((by_key[header_key(o)] for o in options if header_key(o) in by_key), None)
-        if hit is not None:
+        if hit is not None and table not in found:
             found[table] = hit
     for table in _NAME_WORDS if len(useful) > 1 else ():   # a workbook of one sheet: that sheet is the invoices
         if table in found:
@@ -797,6 +798,15 @@ def _assign_tables(sheets: list[_Sheet]) -> tuple[dict[str, _Sheet], list[Note]]
             notes.append(Note(f"{receipts[0].where} read as the payments: its columns are a receipt date and an amount",
                               f"{V.say(receipts[0].where, 'zh')}作为收款表读取：它的列是收款日期和金额"))
     left = [s for s in useful if s not in found.values()]
+    unread = [s for s in left if _looks_like_money(s)] if "invoices" in found else []
+    if unread:
+        # receipts (or invoices) left unread would change what is owed: stop instead of listing them
+        names = ", ".join(f"'{Path(str(s.where)).name if s.line_based else s.name}'" for s in unread)
+        raise _fail(found["invoices"].where, Note(
+            f"other tables with dates and amounts are not read ({names}): if they are receipts, name the one to read "
+            "payments (收款); if they are not needed, delete them, so that nothing owed or paid is left out",
+            f"另有带日期和金额的表没有读取（{names.replace(', ', '、')}）：如果是收款，请把要读的那张命名为“收款”"
+            "（payments）；如果不需要，请删掉它们，以免漏掉欠款或收款"))
     if left and "invoices" in found:
         names = ", ".join(Path(str(s.where)).name if s.line_based else str(s.name) for s in left)
         notes.append(Note(f"not read: {names} (name it invoices, payments or customers to read it)",
@@ -812,6 +822,14 @@ def _name_table(name) -> str | None:
         if any(header_key(w) in text for w in words):
             return table
     return None
+
+
+def _looks_like_money(sheet: _Sheet) -> bool:
+    """A table with a date and an amount column among its headers (receipts or invoices, not notes or a chart)."""
+    first, last = _find_header(sheet, "payments", None)
+    cells = [x for x in _headers(sheet, first, last) if x]
+    pay = {hit[0] for hit in (lookup(x, "payments") for x in cells) if hit}
+    return {"payment_date", "amount"} <= pay and len(sheet.grid) > last + 1
 
 
 def _looks_like_receipts(sheet: _Sheet) -> bool:

@@ -592,3 +592,23 @@ def test_a_blank_customer_that_is_not_that_layout_is_refused(tmp_path, rows):
     path.write_text("客户,发票号,开票日期,到期日,金额\n" + rows, encoding="utf-8")
     with pytest.raises(ck.LedgerError, match="is empty"):
         ck.load_ledger(path)
+
+
+def test_sheet_option_still_reads_the_receipts(tmp_path):
+    path = _book(tmp_path / "ar.xlsx", {"说明": [["本表由财务部导出"]], "明细": _INV, "收款": _PAY})
+    assert ck.aging(ck.load_ledger(path, sheet="明细"), "2026-11-30")["total"].sum() == 500
+
+
+def test_tables_of_dates_and_amounts_left_unread_stop_the_import(tmp_path):
+    other = [["客户名称", "日期", "金额"], ["甲", "2026-10-05", 1000]]       # 日期 could be either: not picked
+    path = _book(tmp_path / "ar.xlsx", {"Sheet1": _INV, "Sheet2": other, "Sheet3": other})
+    with pytest.raises(ck.LedgerError, match="not read .'Sheet2', 'Sheet3'.") as err:
+        ck.load_ledger(path, sheet="Sheet1")
+    assert "命名为“收款”" in err.value.describe("zh")
+
+
+def test_received_columns_and_a_receipts_table_together_are_refused(tmp_path):
+    inv = [["客户", "发票号", "开票日期", "到期日", "金额", "已收金额"], ["甲", "A1", "2026-09-01", "2026-10-01", 1000, 1000]]
+    path = _book(tmp_path / "ar.xlsx", {"应收明细": inv, "收款记录": _PAY})
+    with pytest.raises(ck.LedgerError, match="counted twice"):
+        ck.load_ledger(path, export_date="2026-11-30")
