@@ -69,7 +69,8 @@ _INVOICES = {
         ["received", "amountreceived", "receivedamount", "paid", "amountpaid", "paidamount", "payments", "已收金额",
          "已收", "已收款", "已收款金额", "实收金额", "收款金额", "回款金额", "已回款", "已回款金额", "累计收款", "累计已收",
          "已核销金额", "核销金额", "贷方", "贷方金额", "已收回", "本期收回", "本期收款", "收回金额", "amtpaid", "paidamt",
-         "totalpaid", "已核销", "已结清金额", "已结清", "已结算金额"],
+         "totalpaid", "已核销", "已结清金额", "已结清", "已结算金额", "invoiceamountpaid", "amountapplied",
+         "paymentamount", "payment", "paymentsreceived", "已付金额", "已付", "collected", "amountcollected"],
     ],
     "credited": [["credited", "creditedamount", "creditnotes", "已折让", "折让金额", "红冲金额"]],
     "outstanding": [
@@ -77,7 +78,10 @@ _INVOICES = {
          "openitemamount", "balance", "balancedue", "amountdue", "amountresidual", "residual", "residualamount",
          "remaining", "remainingamount", "amountremaining", "未收金额", "未收", "未收款", "未收款金额", "余额", "应收余额",
          "本币余额", "未核销金额", "欠款", "欠款金额", "剩余金额", "尚欠金额", "未回款金额", "待收金额", "期末余额",
-         "amountoutstanding", "openamt", "openbal", "balanceamt", "未核销", "未回款", "未收回", "未结清金额"],
+         "amountoutstanding", "openamt", "openbal", "balanceamt", "未核销", "未回款", "未收回", "未结清金额",
+         "open", "lefttopay", "baldue", "amtdue", "dueamount", "amountdueremaining", "remainingamount",
+         "invoiceamountdue", "unpaidamount", "unpaid", "未清金额", "未清", "未付金额", "未结余额", "未结金额", "未付",
+         "应收未收", "remainingbalance", "netamountdue"],
         ["原币余额"],
     ],
     "settled_date": [
@@ -187,7 +191,8 @@ def lookup(header: object, table: str) -> tuple[str, int, str | None] | None:
         if m and m.group(1) in index:
             hit, unit = index[m.group(1)], m.group(2).upper()
     if hit is None:     # 本币已核销 = 已核销 in the local currency; 原币… (the invoice's own currency) ranks below
-        m = _CURRENCY_PREFIX.match(header_key(base))
+        tail = _CURRENCY_SUFFIX.match(unicodedata.normalize("NFKC", base).strip())   # 余额(本币) = 本币余额
+        m = _CURRENCY_PREFIX.match(header_key(tail.group(2) + tail.group(1)) if tail else header_key(base))
         if m and m.group(2) in index:
             canon, rank = index[m.group(2)]
             hit = (canon, rank + (0 if m.group(1) in ("本币", "人民币") else 10))
@@ -195,6 +200,7 @@ def lookup(header: object, table: str) -> tuple[str, int, str | None] | None:
 
 
 _CURRENCY_PREFIX = re.compile(r"^(本币|人民币|原币)(.+)$")
+_CURRENCY_SUFFIX = re.compile(r"^(.+?)\s*[(\[【]\s*(本币|人民币|原币)\s*[)\]】]$")
 
 
 def map_columns(headers: list, table: str, explicit: dict[str, str] | None = None) -> ColumnMap:
@@ -297,12 +303,15 @@ def _tax_left_out(result: ColumnMap) -> None:
 
 
 _LOOKS_LIKE = {   # in this order: 未核销 (open) also contains 核销 (received)
-    "outstanding": re.compile(r"未收|未核销|未回款|未付|未结|欠款|余额|尚欠|待收|open\s*(amount|amt|bal)|outstanding|"
-                              r"balance|amount\s*due|remaining|residual", re.I),
+    "outstanding": re.compile(r"未收|未核销|未回款|未付|未结|未清|欠款|余额|尚欠|待收|^open$|open\s*(amount|amt|bal)|"
+                              r"outstanding|balance|amount\s*due|amt\s*due|bal\s*due|due\s*amount|remaining|"
+                              r"residual|left\s*to\s*pay|unpaid", re.I),
     "credited": re.compile(r"折让|红冲|credit\s*notes?|credited", re.I),
-    "received": re.compile(r"已收|已核销|已回款|已付|已结|实收|收回|核销|回款金额|paid|received|collected|applied", re.I),
+    "received": re.compile(r"已收|已核销|已回款|已付|已结|实收|收回|核销|冲销|收款|回款金额|paid|received|collected|"
+                           r"applied|payment", re.I),
 }
-_NOT_MONEY = re.compile(r"日期|时间|天|次数|方式|方向|账龄|date|day|age|aging|count|method|type|no\.?$|number|#", re.I)
+_NOT_MONEY = re.compile(r"日期|时间|天|次数|方式|方向|账龄|状态|条件|单号|编号|date|day|age|aging|count|method|type|status|"
+                        r"terms|no\.?$|number|#|ref", re.I)
 _MEANS = {"received": ("amounts received", "已收金额"), "outstanding": ("amounts still open", "未收金额"),
           "credited": ("amounts credited", "折让或红冲金额")}
 

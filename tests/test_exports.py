@@ -372,7 +372,7 @@ def test_local_currency_columns_are_read(tmp_path):
     assert ck.aging(ledger, "2026-11-30").loc["甲", "total"] == 4000.0
 
 
-@pytest.mark.parametrize("header,canon", [("本月回款金额", "received"), ("Amount Applied", "received"),
+@pytest.mark.parametrize("header,canon", [("本月回款金额", "received"), ("本期冲销", "received"),
                                           ("尚欠", "outstanding"), ("已折让", "credited")])
 def test_a_money_column_coursekit_does_not_know_stops_the_import(tmp_path, header, canon):
     """A column that looks like money received or still open, when none is read, would leave every invoice
@@ -612,3 +612,15 @@ def test_received_columns_and_a_receipts_table_together_are_refused(tmp_path):
     path = _book(tmp_path / "ar.xlsx", {"应收明细": inv, "收款记录": _PAY})
     with pytest.raises(ck.LedgerError, match="counted twice"):
         ck.load_ledger(path, export_date="2026-11-30")
+
+
+@pytest.mark.parametrize("header,total", [("Open", 400), ("Left to Pay", 400), ("Bal Due", 400), ("未清金额", 400),
+                                          ("余额(本币)", 400), ("Payment", 1100), ("已核销金额(本币)", 1100),
+                                          ("Amount Applied", 1100), ("已付金额", 1100)])
+def test_more_names_of_received_and_open_amounts(tmp_path, header, total):
+    """Each of these used to be 'not used', so every invoice was aged at its full amount."""
+    path = tmp_path / "ar.csv"
+    path.write_text(f"Customer,Invoice No,Invoice Date,Due Date,Amount,{header}\nA,R1,2026-09-15,2026-10-15,1000.00,400.00\n"
+                    f"B,R2,2026-11-01,2026-12-01,500.00,{'0.00' if total == 1100 else '500.00'}\n", encoding="utf-8")
+    aging = ck.aging(ck.load_ledger(path, export_date="2026-11-30"), "2026-11-30")
+    assert aging["total"].sum() == (1100 if total == 1100 else 900)
