@@ -71,6 +71,7 @@ _EMPTY = Note("is empty", "是空的")
 _STATUS_HEADER = re.compile(r"状态|是否|结清|收款情况|回款情况|status|paid|settled|closed", re.I)
 _PAID_WORDS = re.compile(r"已收|已收款|已收回|已结清|结清|已核销|已付|已付款|已回款|全部收回|paid|paid in full|fully paid|"
                          r"closed|settled|cleared")
+_VOID_WORDS = re.compile(r"draft|void|voided|cancelled|canceled|deleted|作废|已作废|草稿|已取消|取消|撤销|已撤销")
 _PAID_HEADER = re.compile(r"结清|收款|回款|付款|核销|paid|settled|closed", re.I)
 _YES = re.compile(r"是|yes|y|true|√|✓")
 _AGING_BUCKET = re.compile(r"^\s*(未到期|未逾期|current|not\s*due|逾期)?\s*(\d+\s*[-–~至]\s*\d+|\d+\s*\+|"
@@ -443,6 +444,7 @@ class Ledger:
     # -- invoices -----------------------------------------------------------------------------
     def _clean_invoices(self, df: pd.DataFrame, problems: list[Problem], has_payments: bool):
         table, cmap = "invoices", self._maps["invoices"]
+        df = self._without_void(df, cmap)
         labels = _row_labels(df, self.file_rows)
         required = [c for c in INVOICE_REQUIRED
                     if not (c == "due_date" and ("terms_days" in cmap.used or self.terms is not None))]
@@ -461,6 +463,14 @@ class Ledger:
                 f"发票表里已有每张发票的收款（{'、'.join(given)}），另外又有一张收款表：同一笔钱会被算两次。"
                 "请只保留一种：删掉收款表，或删掉这些列")))
         amount = self._amounts(self._col(df, table, "amount"), table, "amount", labels, problems, required=False)
+        marks = V.currencies_in(self._col(df, table, "amount"))
+        if len(marks) > 1:        # EUR 1,000.00 and USD 2,000.00 in one column must not be added up
+            src, shown = cmap.used["amount"], ", ".join(sorted(marks))
+            problems.append(Problem(table, Note(
+                f"the amounts in '{src}' are in several currencies ({shown}): they cannot be added up. Export one "
+                "currency at a time, or add a currency column and choose one with --currency",
+                f"“{src}”中的金额有多种币种（{shown}），不能相加：请按币种分别导出，或加上币种列并用 --currency 选择一种"),
+                None, "amount"))
         money = {c: self._amounts(self._col(df, table, c), table, c, labels, problems, required=False)
                  for c in ("received", "credited", "outstanding") if c in cmap.used}
         credit, kind = self._credit_rows(df, amount, money, labels, problems, has_payments)
@@ -513,6 +523,21 @@ class Ledger:
                             f"{zero:,} 行发票金额为 0：保留，不欠款")
         parts = [p for p in (derived, credits) if p is not None and len(p)]
         return inv, (pd.concat(parts, ignore_index=True) if parts else None)
+
+    def _without_void(self, df: pd.DataFrame, cmap: ColumnMap) -> pd.DataFrame:
+        """Invoices a status column calls draft, void or cancelled (Draft, Voided, 作废, 草稿) were never owed:
+        left out, and counted in the summary."""
+        for h in cmap.unused:
+            if h not in df.columns or not _STATUS_HEADER.search(str(h)):
+                continue
+            values = V.text(df[h]).str.lower()
+            void = values.str.fullmatch(_VOID_WORDS).fillna(False).to_numpy()
+            if void.any():
+                n = int(void.sum())
+                self._note_once(f"{n:,} invoices marked draft, void or cancelled in '{h}' left out (they are not owed)",
+                                f"“{h}”列中标为草稿、作废或取消的 {n:,} 张发票未计入（不构成欠款）")
+                return df[~void]
+        return df
 
     @staticmethod
     def _running_columns(cmap: ColumnMap) -> bool:

@@ -219,6 +219,23 @@ _COMMA_DECIMAL = re.compile(r"^\d+,(\d{1,2}|\d{4,})$")                # 99,90: n
 _DOT_DECIMAL = re.compile(r"^\d{1,3}(,\d{3})+\.\d+$|^\d+\.(\d{1,2}|\d{4,})$")
 
 
+_CURRENCY_MARK = re.compile(r"\b(USD|EUR|CNY|RMB|HKD|GBP|JPY|SGD|AUD|CAD|CHF)\b|([€£$¥￥])", re.I)
+_SAME = {"RMB": "CNY", "€": "EUR", "£": "GBP", "$": "USD", "¥": "CNY", "￥": "CNY"}
+
+
+def currencies_in(s: pd.Series) -> set[str]:
+    """The currencies written inside amount cells ('EUR 1,000.00', '¥500', '$12'), as ISO codes."""
+    if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
+        return set()
+    found = set()
+    for v in pd.unique(s.dropna()):
+        if isinstance(v, str):
+            for code, sign in _CURRENCY_MARK.findall(v):
+                mark = (code or sign).upper() if code else sign
+                found.add(_SAME.get(mark, mark))
+    return found
+
+
 def infer_decimal(columns: list[pd.Series]) -> tuple[str | None, str | None]:
     """Settle the decimal separator of amounts written as text from whole columns, like the date order.
 

@@ -624,3 +624,27 @@ def test_more_names_of_received_and_open_amounts(tmp_path, header, total):
                     f"B,R2,2026-11-01,2026-12-01,500.00,{'0.00' if total == 1100 else '500.00'}\n", encoding="utf-8")
     aging = ck.aging(ck.load_ledger(path, export_date="2026-11-30"), "2026-11-30")
     assert aging["total"].sum() == (1100 if total == 1100 else 900)
+
+
+def test_draft_and_void_invoices_are_not_owed(tmp_path):
+    path = tmp_path / "zoho.csv"
+    path.write_text("Invoice Date,Invoice Number,Customer Name,Due Date,Total,Balance,Status\n"
+                    "2026-10-01,INV-1,Globex,2026-10-31,2000.00,2000.00,Overdue\n"
+                    "2026-11-25,INV-2,Globex,2026-12-25,900.00,900.00,Draft\n"
+                    "2026-11-20,INV-3,Globex,2026-12-20,300.00,300.00,已作废\n", encoding="utf-8")
+    ledger = ck.load_ledger(path, export_date="2026-11-30")
+    assert ck.aging(ledger, "2026-11-30").loc["Globex", "total"] == 2000
+    assert any("draft, void or cancelled" in n for n in ledger.notes)
+
+
+@pytest.mark.parametrize("amounts,refused", [(["EUR 1,000.00", "USD 2,000.00"], True), (["¥1,000", "RMB 200"], False),
+                                             (["$1,000", "$2,000"], False)])
+def test_amounts_written_in_several_currencies_are_not_added_up(tmp_path, amounts, refused):
+    path = tmp_path / "ar.csv"
+    path.write_text("customer,invoice_id,invoice_date,due_date,amount\n" + "".join(
+        f'A,{i},2026-09-01,2026-10-01,"{a}"\n' for i, a in enumerate(amounts)), encoding="utf-8")
+    if refused:
+        with pytest.raises(ck.LedgerError, match="several currencies"):
+            ck.load_ledger(path)
+    else:
+        assert len(ck.load_ledger(path).invoices) == 2
