@@ -515,7 +515,18 @@ class Ledger:
         if problems:
             return out, None
         derived = self._receipts(df, out, money, credit, labels, problems)
-        credits = self._credits(out, money, credit, kind, labels, problems)
+        open_credit = credit
+        if "settled_date" in cmap.used and credit.any():
+            # a payment or credit line with a clearing date was cleared against invoices, which carry that date
+            # too and count as paid on it: the line itself is no longer a credit of the customer
+            cleared = credit & ~V.blank(self._col(df, table, "settled_date"))
+            if cleared.any():
+                open_credit = credit & ~cleared
+                self._note_once(f"{int(cleared.sum()):,} payment or credit lines are cleared ('{cmap.used['settled_date']}' "
+                                "filled): their money is in the invoices cleared on the same date, not counted again",
+                                f"{int(cleared.sum()):,} 行收款或贷项已清账（“{cmap.used['settled_date']}”有日期）：这笔钱已计入同日"
+                                "清账的发票，不再重复计算")
+        credits = self._credits(out, money, open_credit, kind, labels, problems)
         zero = int((inv["amount"] == 0).sum())
         if zero:
             inv.loc[inv["amount"] == 0, "amount"] = 0.0

@@ -648,3 +648,17 @@ def test_amounts_written_in_several_currencies_are_not_added_up(tmp_path, amount
             ck.load_ledger(path)
     else:
         assert len(ck.load_ledger(path).invoices) == 2
+
+
+def test_a_cleared_payment_line_is_not_counted_again(tmp_path):
+    """SAP FBL5N with cleared items: the DZ line cleared against the invoice (both carry the clearing date) is
+    not also a credit of the customer; an uncleared DZ line still is."""
+    path = tmp_path / "fbl5n.csv"
+    path.write_text("Customer,Name 1,Document Number,Document Type,Document Date,Net due date,Amount in local currency,"
+                    "Clearing date\n1,Müller GmbH,1800000101,RV,01.09.2026,01.10.2026,\"12,500.00\",15.10.2026\n"
+                    "1,Müller GmbH,1400000050,DZ,15.10.2026,15.10.2026,\"12,500.00-\",15.10.2026\n"
+                    "1,Müller GmbH,1800000150,RV,20.10.2026,19.11.2026,\"8,000.00\",\n"
+                    "2,Dupont SA,1400000077,DZ,20.11.2026,20.11.2026,\"2,000.00-\",\n", encoding="utf-8")
+    aging = ck.aging(ck.load_ledger(path), "2026-11-30")
+    assert aging.loc["Müller GmbH", "total"] == 8000 and aging.loc["Müller GmbH", "unapplied"] == 0
+    assert aging.loc["Dupont SA", "unapplied"] == -2000
