@@ -71,6 +71,9 @@ _EMPTY = Note("is empty", "是空的")
 _STATUS_HEADER = re.compile(r"状态|是否|结清|收款情况|回款情况|status|paid|settled|closed", re.I)
 _PAID_WORDS = re.compile(r"已收|已收款|已收回|已结清|结清|已核销|已付|已付款|已回款|全部收回|paid|paid in full|fully paid|"
                          r"closed|settled|cleared")
+_INDICATOR_HEADER = re.compile(r"debit.?credit|d\s*/\s*c\b|s\s*/\s*h\b|dr\s*/\s*cr|借贷|借/贷|借贷方向|借贷标志|"
+                               r"shkzg|dc\s*ind", re.I)
+_DEBIT, _CREDIT = {"s", "d", "dr", "debit", "借"}, {"h", "c", "cr", "credit", "贷"}
 _VOID_WORDS = re.compile(r"draft|void|voided|cancelled|canceled|deleted|作废|已作废|草稿|已取消|取消|撤销|已撤销")
 _PAID_HEADER = re.compile(r"结清|收款|回款|付款|核销|paid|settled|closed", re.I)
 _YES = re.compile(r"是|yes|y|true|√|✓")
@@ -463,6 +466,7 @@ class Ledger:
                 f"发票表里已有每张发票的收款（{'、'.join(given)}），另外又有一张收款表：同一笔钱会被算两次。"
                 "请只保留一种：删掉收款表，或删掉这些列")))
         amount = self._amounts(self._col(df, table, "amount"), table, "amount", labels, problems, required=False)
+        amount = self._signed_by_indicator(df, cmap, amount)
         marks = V.currencies_in(self._col(df, table, "amount"))
         if len(marks) > 1:        # EUR 1,000.00 and USD 2,000.00 in one column must not be added up
             src, shown = cmap.used["amount"], ", ".join(sorted(marks))
@@ -534,6 +538,23 @@ class Ledger:
                             f"{zero:,} 行发票金额为 0：保留，不欠款")
         parts = [p for p in (derived, credits) if p is not None and len(p)]
         return inv, (pd.concat(parts, ignore_index=True) if parts else None)
+
+    def _signed_by_indicator(self, df: pd.DataFrame, cmap: ColumnMap, amount: pd.Series) -> pd.Series:
+        """Unsigned amounts with a debit/credit indicator column (SAP's S/H, D/C, Dr/Cr, 借/贷): a credit is
+        negative. Only a column named as such an indicator and holding nothing else is read this way."""
+        for h in cmap.unused:
+            if h not in df.columns or not _INDICATOR_HEADER.search(str(h)):
+                continue
+            values = V.text(df[h]).str.lower().str.strip(". ")
+            known = values.dropna()
+            if known.empty or not known.isin(_DEBIT | _CREDIT).all():
+                continue
+            credit = values.isin(_CREDIT).fillna(False).to_numpy()
+            if credit.any():
+                self._note_once(f"'{h}' marks debits and credits: {int(credit.sum()):,} credit rows read as negative "
+                                "amounts", f"“{h}”列标明借贷：{int(credit.sum()):,} 行贷方按负数读取")
+                return amount.where(~credit, -amount.abs())
+        return amount
 
     def _without_void(self, df: pd.DataFrame, cmap: ColumnMap) -> pd.DataFrame:
         """Invoices a status column calls draft, void or cancelled (Draft, Voided, 作废, 草稿) were never owed:

@@ -662,3 +662,20 @@ def test_a_cleared_payment_line_is_not_counted_again(tmp_path):
     aging = ck.aging(ck.load_ledger(path), "2026-11-30")
     assert aging.loc["Müller GmbH", "total"] == 8000 and aging.loc["Müller GmbH", "unapplied"] == 0
     assert aging.loc["Dupont SA", "unapplied"] == -2000
+
+
+@pytest.mark.parametrize("header,debit,credit", [("Debit/Credit ind", "S", "H"), ("D/C", "D", "C"), ("借贷方向", "借", "贷")])
+def test_a_debit_credit_indicator_signs_unsigned_amounts(tmp_path, header, debit, credit):
+    path = tmp_path / "ar.csv"
+    path.write_text(f"Customer,Document Number,Posting Date,Net due date,{header},Amount\n"
+                    f"Lee,1,15.09.2026,15.10.2026,{debit},4000\nLee,2,20.11.2026,20.11.2026,{credit},1500\n",
+                    encoding="utf-8")
+    aging = ck.aging(ck.load_ledger(path), "2026-11-30").loc["Lee"]
+    assert aging["31-60"] == 4000 and aging["unapplied"] == -1500 and aging["total"] == 2500
+
+
+def test_a_balance_direction_column_is_not_an_indicator(tmp_path):
+    path = tmp_path / "ar.csv"        # 方向 in a statement is the side of the running balance, not of the row
+    path.write_text("客户,单据号,日期,到期日,金额,方向\n甲,1,2026-09-01,2026-10-01,100,借\n甲,2,2026-09-05,2026-10-05,50,贷\n",
+                    encoding="utf-8")
+    assert ck.aging(ck.load_ledger(path), "2026-11-30").loc["甲", "total"] == 150
