@@ -6,11 +6,9 @@ a ragged CSV line, a missing sheet, an opening-balance row, a duplicated or ambi
 says what is wrong in Chinese, with no English sentence left in it; the English is unchanged.
 """
 import ast
-import io
 import re
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 import coursekit as ck
@@ -18,44 +16,10 @@ from coursekit.cli import main
 from coursekit.columns import map_columns
 from coursekit.values import Note
 
-H = "customer,invoice_id,invoice_date,due_date,amount"
-OK = "A,1,2026-01-01,2026-02-01,100"
+# the same small files as the hostile-input cases, built by the same helpers
+from tests.test_hostile_inputs import OK, H, _formulas, _merged_amounts, _two_sheets, csv, xlsx  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def csv(*rows, header=H) -> bytes:
-    return ("\n".join([header, *rows]) + "\n").encode("utf-8")
-
-
-def xlsx(build) -> bytes:
-    wb = openpyxl.Workbook()
-    build(wb)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _two_sheets(wb):
-    wb.active.title = "Sheet A"
-    wb.active.append(H.split(","))
-    wb.active.append(OK.split(","))
-    wb.create_sheet("Sheet B").append(H.split(","))
-
-
-def _merged_amounts(wb):
-    ws = wb.active
-    ws.title = "invoices"
-    ws.append(H.split(","))
-    ws.append(["A", "1", "2026-01-01", "2026-02-01", 100])
-    ws.append(["A", "2", "2026-01-02", "2026-02-02", None])
-    ws.merge_cells("E2:E3")
-
-
-def _formulas(wb):
-    ws = wb.active
-    ws.title = "invoices"
-    ws.append(H.split(","))
-    ws.append(["A", "1", "2026-01-01", "2026-02-01", "=10*10"])
 
 
 _LATE = [OK.replace(",1,", f",{i},") for i in range(1, 60)]
