@@ -53,6 +53,7 @@ _TOTAL_LOOSE = re.compile(r"^\s*(total\s+\S.*|.{1,60}(合计|小计|总计))\s*[
 _DATE_LINE = re.compile(r"(日期|截止|截至|报表日|期间|期末|as\s*of|as\s*at|date|period|printed)", re.I)
 _ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_DAY_MON_YEAR = re.compile(r"(?<!\d)(\d{1,2})-(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-(\d{4})", re.I)
 _MONTH_NAME = re.compile(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})")
 _UNIT_LINE = re.compile(r"单位\s*[:：]\s*(?:人民币)?\s*(百万元|千元|万元|亿元|元)")
 _IDENTITY = ("customer", "salesperson", "region", "currency")
@@ -296,6 +297,11 @@ def _dates_in(text: str) -> list[tuple[int, pd.Timestamp, int]]:
                 found.append((m.start(), pd.Timestamp(y, month, day)))
             except ValueError:
                 pass
+    for m in _DAY_MON_YEAR.finditer(text):       # Oracle prints 30-NOV-2026
+        try:
+            found.append((m.start(), pd.Timestamp(f"{m.group(1)} {m.group(2).title()} {m.group(3)}")))
+        except ValueError:
+            pass
     for m in _MONTH_NAME.finditer(text):
         name, d, y, d2, name2, y2 = m.groups()
         try:

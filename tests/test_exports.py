@@ -679,3 +679,26 @@ def test_a_balance_direction_column_is_not_an_indicator(tmp_path):
     path.write_text("客户,单据号,日期,到期日,金额,方向\n甲,1,2026-09-01,2026-10-01,100,借\n甲,2,2026-09-05,2026-10-05,50,贷\n",
                     encoding="utf-8")
     assert ck.aging(ck.load_ledger(path), "2026-11-30").loc["甲", "total"] == 150
+
+
+def test_oracle_aging_report_with_day_month_name_year_dates(tmp_path):
+    path = tmp_path / "oracle.csv"
+    path.write_text("Aging - 4 Buckets Report\nAs of Date: 30-NOV-2026\n"
+                    "Customer Name,Transaction Number,Transaction Date,Due Date,Original Amount,Amount Due Remaining\n"
+                    "Acme,INV-501,15-SEP-2026,15-OCT-2026,4000.00,4000.00\n"
+                    "Acme,INV-502,01-NOV-2026,01-DEC-2026,2500.00,1000.00\n", encoding="utf-8")
+    ledger = ck.load_ledger(path)
+    assert ledger.export_date == pd.Timestamp("2026-11-30")
+    row = ck.aging(ledger, "2026-11-30").loc["Acme"]
+    assert row["31-60"] == 4000 and row["current"] == 1000
+
+
+@pytest.mark.parametrize("header,canon", [("合同号", "invoice_id"), ("凭证字号", "invoice_id"), ("Ref", "invoice_id"),
+                                          ("Date Issued", "invoice_date")])
+def test_more_names_of_the_invoice_number_and_date(header, canon):
+    from coursekit.columns import map_columns
+
+    base = {"invoice_id": ["客户", header, "开票日期", "到期日", "金额"],
+            "invoice_date": ["客户", "发票号", header, "到期日", "金额"]}[canon]
+    assert map_columns(base, "invoices").used[canon] == header
+    assert map_columns(["客户", "发票号", "合同号", "开票日期", "到期日", "金额"], "invoices").used["invoice_id"] == "发票号"
