@@ -164,6 +164,13 @@ class AsOfError(ValueError):
     """The ledger cannot answer for that as-of date (e.g. before the export date of an open-item list)."""
 
 
+def _status_columns(df: pd.DataFrame, cmap: ColumnMap):
+    """Each unread invoice column named like a status (状态, Status, 是否结清 …) with its text in lower case."""
+    for h in cmap.unused:
+        if h in df.columns and _STATUS_HEADER.search(str(h)):
+            yield h, V.text(df[h]).str.lower()
+
+
 def _not_yes_no(value) -> Note:
     return Note(f"{value!r} is not yes/no (是/否)", f"{value!r} 不是“是”或“否”")
 
@@ -559,10 +566,7 @@ class Ledger:
     def _without_void(self, df: pd.DataFrame, cmap: ColumnMap) -> pd.DataFrame:
         """Invoices a status column calls draft, void or cancelled (Draft, Voided, 作废, 草稿) were never owed:
         left out, and counted in the summary."""
-        for h in cmap.unused:
-            if h not in df.columns or not _STATUS_HEADER.search(str(h)):
-                continue
-            values = V.text(df[h]).str.lower()
+        for h, values in _status_columns(df, cmap):
             void = values.str.fullmatch(_VOID_WORDS).fillna(False).to_numpy()
             if void.any():
                 n = int(void.sum())
@@ -582,10 +586,8 @@ class Ledger:
         have every paid invoice counted as owed: stop and say what to give instead."""
         if has_payments or {"received", "credited", "outstanding", "settled_date"} & set(cmap.used):
             return
-        for h in cmap.unused:
-            if h not in df.columns or not _STATUS_HEADER.search(str(h)):
-                continue
-            values = V.text(df[h]).dropna().str.lower()
+        for h, values in _status_columns(df, cmap):
+            values = values.dropna()
             said = values.str.fullmatch(_PAID_WORDS).fillna(False)
             if _PAID_HEADER.search(str(h)):   # 是否结清: 是 / Paid?: yes
                 said |= values.str.fullmatch(_YES).fillna(False)

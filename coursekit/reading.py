@@ -396,21 +396,22 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     body.index = np.arange(last + 1, len(sheet.grid)) + sheet.first_row
     cmap = map_columns(names, table, (columns or {}).get(table))
     notes: list[str] = []
-    grouped = _customer_groups(body, cmap.used) if table == "invoices" and "customer" not in cmap.used else None
-    if grouped is None and table == "invoices" and "customer" not in cmap.used:
-        grouped = _customer_label_rows(body)
+    grouped = None
+    if table == "invoices" and "customer" not in cmap.used:     # the customer found by the layout instead
+        grouped = _customer_groups(body, cmap.used)
         if grouped is not None:
-            names.append(grouped)
-            notes.append(Note("customers read from heading rows such as '客户：…' above their entries",
-                              "客户取自“客户：……”这样的标题行（其下各行属于该客户）"))
-    if grouped is not None and grouped == _LABELLED:
-        cmap.used["customer"] = grouped
-    elif grouped is not None:
-        cmap.used["customer"] = grouped
-        col = grouped[1:].split(",")[0]
-        notes.append(Note(f"customers read from the group headings in {col}, which has no header (each heading "
-                          "names the customer of the rows below it)",
-                          f"客户取自第 {col.split()[-1]} 列（没有表头）里的分组标题：每个标题是其下各行的客户"))
+            col = grouped[1:].split(",")[0]
+            notes.append(Note(f"customers read from the group headings in {col}, which has no header (each heading "
+                              "names the customer of the rows below it)",
+                              f"客户取自第 {col.split()[-1]} 列（没有表头）里的分组标题：每个标题是其下各行的客户"))
+        else:
+            grouped = _customer_label_rows(body)
+            if grouped is not None:
+                names.append(grouped)
+                notes.append(Note("customers read from heading rows such as '客户：…' above their entries",
+                                  "客户取自“客户：……”这样的标题行（其下各行属于该客户）"))
+        if grouped is not None:
+            cmap.used["customer"] = grouped
     rows_word = "line" if sheet.line_based else "row"
     head = f"{rows_word} {first + sheet.first_row}" if first == last else \
         f"{rows_word}s {first + sheet.first_row}-{last + sheet.first_row} combined (the lower name wins)"
@@ -830,19 +831,23 @@ def _name_table(name) -> str | None:
     return None
 
 
-def _looks_like_money(sheet: _Sheet) -> bool:
-    """A table with a date and an amount column among its headers (receipts or invoices, not notes or a chart)."""
-    first, last = _find_header(sheet, "payments", None)
-    cells = [x for x in _headers(sheet, first, last) if x]
-    pay = {hit[0] for hit in (lookup(x, "payments") for x in cells) if hit}
-    return {"payment_date", "amount"} <= pay and len(sheet.grid) > last + 1
-
-
-def _looks_like_receipts(sheet: _Sheet) -> bool:
+def _header_meanings(sheet: _Sheet) -> tuple[set[str], set[str], int]:
+    """What a sheet's header row names as payment columns and as invoice columns, and the header's last row."""
     first, last = _find_header(sheet, "payments", None)
     cells = [x for x in _headers(sheet, first, last) if x]
     pay = {hit[0] for hit in (lookup(x, "payments") for x in cells) if hit}
     inv = {hit[0] for hit in (lookup(x, "invoices") for x in cells) if hit}
+    return pay, inv, last
+
+
+def _looks_like_money(sheet: _Sheet) -> bool:
+    """A table with a date and an amount column among its headers (receipts or invoices, not notes or a chart)."""
+    pay, _, last = _header_meanings(sheet)
+    return {"payment_date", "amount"} <= pay and len(sheet.grid) > last + 1
+
+
+def _looks_like_receipts(sheet: _Sheet) -> bool:
+    pay, inv, _ = _header_meanings(sheet)
     return {"payment_date", "amount"} <= pay and not {"invoice_date", "due_date"} & inv
 
 
