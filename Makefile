@@ -50,6 +50,7 @@ test-fast: lint unit
 
 bench: install
 	$(BIN)/python benchmarks/bench_aging.py
+	$(BIN)/python benchmarks/bench_ledger.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_notebooks.py

@@ -182,11 +182,17 @@ def _row_labels(df: pd.DataFrame, file_rows: bool) -> np.ndarray:
     return df.index.to_numpy()
 
 
-def _words(s: pd.Series, words: dict) -> pd.Series:
-    """A column of few distinct words (kinds, statuses) mapped through ``words``, case and spaces ignored;
-    missing where a word is not known. Done once per distinct value."""
-    return V.per_unique(s, lambda u: u.astype("string").str.strip().str.lower().map(words),
-                        na_value=words.get("")).astype(object)
+def _words(s: pd.Series, words: dict) -> tuple[pd.Series, np.ndarray]:
+    """A column of few distinct words (kinds, statuses) mapped through ``words``, case and spaces ignored,
+    and where a cell's word is not known (missing in the result). A missing cell reads as the blank word
+    ``words[""]`` when there is one. Decided once per distinct value."""
+    codes, uniques = V.factorize(s)
+    mapped = pd.Series(uniques, dtype=object).astype("string").str.strip().str.lower().map(words).astype("string")
+    if "" in words:
+        mapped = pd.concat([mapped, pd.Series([words[""]], dtype="string")], ignore_index=True)
+        codes = np.where(codes < 0, len(mapped) - 1, codes)
+    unknown = np.append(mapped.isna().to_numpy(), True)[codes]      # code -1 (missing, no blank word) -> last
+    return V.spread(codes, mapped, s.index), unknown
 
 
 def _stamp(value) -> pd.Timestamp | None:
@@ -303,11 +309,12 @@ class Ledger:
         pay = self._clean_payments(tables["payments"], problems)
         cus = self._clean_customers(tables["customers"], problems)
         if not problems:
-            known = pd.Index(pd.unique(inv["customer"])).dropna() if isinstance(inv, pd.DataFrame) and \
+            known = pd.Index(self._customer_codes(inv)[1], dtype="string") if isinstance(inv, pd.DataFrame) and \
                 "customer" in inv else pd.Index([])   # the invoices' customers, once for the three checks
             pay, cus = self._same_names(known, pay, cus)
             # receipts that name a customer and no invoice (unapplied cash), once for the two checks
-            loose = pay["invoice_id"].isna() & pay["customer"].notna() if "customer" in pay and len(pay) else None
+            loose = pd.Series(V.present_where(pay["customer"], self._unreferenced(pay)), index=pay.index) \
+                if "customer" in pay and len(pay) else None
             self._check_customer_table(known, pay, loose, cus, problems)
             self._check_payment_customers(known, inv, pay, loose, problems)
         if not problems and derived is not None and len(derived):
@@ -703,7 +710,7 @@ class Ledger:
         for df in (pay, cus):
             if not (isinstance(df, pd.DataFrame) and "customer" in df and len(df)):
                 continue
-            other = df["customer"].notna() & ~df["customer"].isin(known)
+            other = V.present_where(df["customer"], ~df["customer"].isin(known).to_numpy())
             if not other.any():          # the usual case: every name is spelt as on the invoices
                 continue
             if shown is None:
@@ -744,8 +751,9 @@ class Ledger:
         terms = None
         if "terms_days" in used:
             raw_terms = self._col(df, table, "terms_days")
-            terms = V.per_unique(raw_terms, lambda u: pd.to_numeric(
-                u.astype("string").str.extract(r"(-?\d+)")[0], errors="coerce").astype("float64"))
+            terms = raw_terms.astype("float64") if pd.api.types.is_integer_dtype(raw_terms.dtype) else \
+                V.per_unique(raw_terms, lambda u: pd.to_numeric(
+                    u.astype("string").str.extract(r"(-?\d+)")[0], errors="coerce").astype("float64"))
             bad = terms.isna().to_numpy() & ~V.blank(raw_terms) & ~skip
             if "due_date" in used and bad.any():
                 # the due dates are given: terms that are codes (NT30, Z001) are simply not needed
@@ -1012,15 +1020,15 @@ class Ledger:
             f"amount {out['amount'].iloc[i]:,.2f} is negative; a refund reduces an earlier receipt, so correct that row "
             "instead", f"金额 {out['amount'].iloc[i]:,.2f} 是负数；退款冲减的是以前的一笔收款，请改正那一行"))
         if "kind" in df.columns:
-            kind = _words(df["kind"], _KIND_WORDS)
-            _flag(problems, kind.isna().to_numpy(), "payments", "kind", labels, lambda i: Note(
+            kind, unknown = _words(df["kind"], _KIND_WORDS)
+            _flag(problems, unknown, "payments", "kind", labels, lambda i: Note(
                 f"kind {df['kind'].iloc[i]!r} is not one of {', '.join(PAYMENT_KINDS)}",
                 f"类型 {df['kind'].iloc[i]!r} 不是收款（payment）或红冲（credit_note）"))
-            out["kind"] = kind.astype("string")
+            out["kind"] = kind
         else:
             out["kind"] = pd.Series("payment", index=df.index, dtype="string")
-        unapplied = out["invoice_id"].isna() & out["customer"].isna()
-        _flag(problems, unapplied.to_numpy(), "payments", "invoice_id", labels, Note(
+        unapplied = V.missing_where(out["customer"], self._unreferenced(out))
+        _flag(problems, unapplied, "payments", "invoice_id", labels, Note(
             "has neither an invoice id nor a customer, so it cannot be credited to anyone",
             "既没有单据号也没有客户，无法记到任何人名下"))
         if "currency" in df.columns:
@@ -1036,15 +1044,23 @@ class Ledger:
         index = getattr(self, "_id_index", None)
         if index is None or not pd.api.types.is_string_dtype(raw.dtype):
             return V.text(raw)
-        pos = index.get_indexer(raw)
-        rest = pos < 0
         refs = raw.astype("string")
+        pos = index.get_indexer(refs)       # the index's own dtype: no conversion inside the lookup
+        rest = V.present_where(refs, pos < 0)      # named, not found as written (receipts of no invoice: blank)
         if rest.any():
             cleaned = V.text(raw[rest])
             refs[rest] = cleaned
             pos[rest] = index.get_indexer(cleaned)
         self._ref_pos = (index, pos)
         return refs
+
+    def _unreferenced(self, pay: pd.DataFrame) -> np.ndarray:
+        """True where a receipt names no invoice. A receipt found in the invoices' hash table while it was
+        read names one; only the others are looked at cell by cell."""
+        cached = getattr(self, "_ref_pos", None)
+        if cached is None or len(cached[1]) != len(pay):
+            return pay["invoice_id"].isna().to_numpy()
+        return V.missing_where(pay["invoice_id"], cached[1] < 0)
 
     def _clean_customers(self, df: pd.DataFrame | None, problems: list[Problem]) -> pd.DataFrame | None:
         if df is None:
@@ -1059,11 +1075,11 @@ class Ledger:
               "customer", labels, lambda i: Note(f"customer {out['customer'].iloc[i]!r} is listed twice",
                                                  f"客户 {out['customer'].iloc[i]!r} 列了两次"))
         if "status" in df.columns:
-            status = _words(df["status"], _STATUS_WORDS)
-            _flag(problems, status.isna().to_numpy(), "customers", "status", labels, lambda i: Note(
+            status, unknown = _words(df["status"], _STATUS_WORDS)
+            _flag(problems, unknown, "customers", "status", labels, lambda i: Note(
                 f"status {df['status'].iloc[i]!r} is not one of {', '.join(STATUSES)}",
                 f"状态 {df['status'].iloc[i]!r} 不是正常、经营困难、破产、注销之一"))
-            out["status"] = status.astype("string")
+            out["status"] = status
         else:
             out["status"] = "active"
         for col in ("disputed", "cooperative", "broken_promise"):
@@ -1128,13 +1144,14 @@ class Ledger:
 
     def _link_payments(self, inv, pay, problems):
         pos = self._positions(inv, pay)
-        has_ref = pay["invoice_id"].notna().to_numpy()
+        has_ref = pos >= 0
+        has_ref[~has_ref] = pay["invoice_id"][~has_ref].notna().to_numpy()   # named, but perhaps not found
         unknown = has_ref & (pos < 0)
         _flag(problems, unknown, "payments", "invoice_id", pay["_row"].to_numpy(), lambda i: Note(
             f"refers to invoice {pay['invoice_id'].iloc[i]!r}, which is not in the invoices",
             f"对应的单据 {pay['invoice_id'].iloc[i]!r} 不在发票表里"))
         ok = has_ref & (pos >= 0)
-        inv_cust = np.where(ok, inv["customer"].to_numpy(dtype=object, na_value=None)[np.where(ok, pos, 0)], None)
+        inv_cust = np.where(ok, inv["customer"].to_numpy(dtype=object)[np.where(ok, pos, 0)], None)  # never blank
         pay_cust = pay["customer"].to_numpy(dtype=object, na_value=None)
         given = pay_cust != None  # noqa: E711 (element-wise)
         clash = ok & given & (pay_cust != inv_cust)
@@ -1148,8 +1165,9 @@ class Ledger:
             f"{inv['invoice_date'].iloc[pos[i]]:%Y-%m-%d}",
             f"收款日 {pay['payment_date'].iloc[i]:%Y-%m-%d} 早于单据 {pay['invoice_id'].iloc[i]!r} 的开票日 "
             f"{inv['invoice_date'].iloc[pos[i]]:%Y-%m-%d}"))
-        pay = pay.copy()
-        pay["customer"] = pd.Series(np.where(given, pay_cust, inv_cust), index=pay.index).astype("string")
+        if not given.all():
+            pay = pay.copy()
+            pay["customer"] = pd.Series(np.where(given, pay_cust, inv_cust), index=pay.index).astype("string")
         self._linked = pos      # which invoice each receipt pays: _index reuses it
         return pay
 
@@ -1167,6 +1185,14 @@ class Ledger:
         return np.concatenate([done, cached[0].get_indexer(pay["invoice_id"].iloc[len(done):])])
 
     # -- fast arrays for the computations --------------------------------------------------
+    def _customer_codes(self, inv: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        """The invoices' customers factorized (order of first appearance), once per invoices frame: the
+        name checks and :meth:`_index` both need them, and the frame is only replaced, never changed."""
+        cached = getattr(self, "_factorized", None)
+        if cached is None or cached[0] is not inv:
+            cached = self._factorized = (inv, *V.factorize(inv["customer"]))
+        return cached[1], cached[2]
+
     def _index(self) -> None:
         inv, pay = self.invoices, self.payments
         linked = getattr(self, "_linked", None)
@@ -1174,13 +1200,13 @@ class Ledger:
             pd.Index(inv["invoice_id"]).get_indexer(pay["invoice_id"])
         # customers in order of first appearance, invoices first; a receipt that pays an invoice has that
         # invoice's customer (a clash is refused), so only the receipts of no invoice are looked up by name
-        codes, names = pd.factorize(inv["customer"], use_na_sentinel=True)
+        codes, names = self._customer_codes(inv)
         inv_codes = codes.astype(np.int64)
         pay_codes = np.where(self._pay_inv >= 0, inv_codes[np.where(self._pay_inv >= 0, self._pay_inv, 0)]
                              if len(inv) else -1, -1)
-        loose = (self._pay_inv < 0) & pay["customer"].notna().to_numpy()
+        loose = V.present_where(pay["customer"], self._pay_inv < 0)
         if loose.any():
-            more, extra = pd.factorize(pay["customer"][loose], use_na_sentinel=True)
+            more, extra = V.factorize(pay["customer"][loose])
             known = pd.Index(names).get_indexer(extra)
             new = known < 0
             known[new] = len(names) + np.arange(int(new.sum()))
@@ -1188,6 +1214,7 @@ class Ledger:
             pay_codes[loose] = known[more]
         self._customers = pd.Index(names, dtype="string")
         self._inv_cust = inv_codes
+        self.__dict__.pop("_factorized", None)         # no second reference to the invoices
         self._inv_cents = V.to_cents(inv["amount"])
         self._inv_day = inv["invoice_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
         self._due_day = inv["due_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
@@ -1228,8 +1255,7 @@ class Ledger:
     # -- what was read, and for which dates it holds --------------------------------------------
     def _renamed(self, df: pd.DataFrame, table: str) -> pd.DataFrame:
         used = self._maps[table].used
-        out = pd.DataFrame({canon: df[src] for canon, src in used.items()}, index=df.index)
-        return out
+        return pd.DataFrame({canon: df[src] for canon, src in used.items()}, index=df.index, copy=False)
 
     def check_as_of(self, as_of) -> None:
         """Raise :class:`AsOfError` when the ledger cannot say what was open on ``as_of``.

@@ -51,14 +51,38 @@ def say(text, lang: str) -> str:
     return text.say(lang) if isinstance(text, Note) else str(text)
 
 
+def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` of the cells (-1 = missing). A text column is factorized through its array of
+    Python strings, which hashes them directly (a third faster than the string dtype's own path)."""
+    cells = s.to_numpy(dtype=object) if isinstance(s.dtype, pd.StringDtype) else s
+    return pd.factorize(cells, use_na_sentinel=True)
+
+
 def per_unique(s: pd.Series, fn, na_value=None) -> pd.Series:
     """Apply a vectorised ``fn`` to the distinct non-missing values of ``s`` only, then
     spread the results back; missing values become ``na_value``."""
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    return _spread(codes, fn(pd.Series(uniques, dtype=object)), s.index, na_value)
+    codes, uniques = factorize(s)
+    return spread(codes, fn(pd.Series(uniques, dtype=object)), s.index, na_value)
 
 
-def _spread(codes: np.ndarray, done: pd.Series, index: pd.Index, na_value=None) -> pd.Series:
+def present_where(s: pd.Series, where: np.ndarray) -> np.ndarray:
+    """``where & s.notna()``, looking only at the cells where ``where`` is set: checking a million text
+    cells for blanks costs more than the few rows usually asked about."""
+    out = np.array(where, dtype=bool)
+    if out.any():
+        out[out] = pd.notna(s.to_numpy(dtype=object)[out])
+    return out
+
+
+def missing_where(s: pd.Series, where: np.ndarray) -> np.ndarray:
+    """``where & s.isna()``, looking only at the cells where ``where`` is set."""
+    out = np.array(where, dtype=bool)
+    if out.any():
+        out[out] = pd.isna(s.to_numpy(dtype=object)[out])
+    return out
+
+
+def spread(codes: np.ndarray, done: pd.Series, index: pd.Index, na_value=None) -> pd.Series:
     """The per-distinct results ``done`` laid out along ``codes`` (-1 = missing -> ``na_value``)."""
     missing = codes < 0
     if na_value is None and isinstance(done.dtype, pd.api.extensions.ExtensionDtype) and len(done):
@@ -104,10 +128,15 @@ def text(s: pd.Series) -> pd.Series:
 _LEADING = re.compile(r"\x00\s")   # a literal first, so the search is a fast scan
 
 
+_ASCII_SPACES = [chr(i) for i in range(128) if chr(i).isspace()]
+
+
 def _untrimmed(joined: str, cells: int) -> bool:
     """Whether any of the cells joined by NUL starts or ends with white space, or is empty."""
     if not joined:
         return cells > 0
+    if joined.isascii() and not any(c in joined for c in _ASCII_SPACES):   # no white space at all (ids)
+        return joined.startswith("\x00") or joined.endswith("\x00") or "\x00\x00" in joined
     return (joined[0].isspace() or joined[-1].isspace() or joined.startswith("\x00") or joined.endswith("\x00")
             or "\x00\x00" in joined or bool(_LEADING.search(joined)) or bool(_LEADING.search(joined[::-1])))
 
@@ -142,7 +171,7 @@ def names(s: pd.Series) -> tuple[pd.Series, int]:
 
     Everything is decided on the distinct cells (a few thousand names for a million rows) and
     laid out once at the end."""
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    codes, uniques = factorize(s)
     cleaned = _clean_text(pd.Series(uniques, dtype=object)).reset_index(drop=True)
     spelling, code_of = pd.factorize(cleaned, use_na_sentinel=True)      # raw cell -> trimmed spelling
     spellings = pd.Series(code_of, dtype="string")
@@ -156,7 +185,7 @@ def names(s: pd.Series) -> tuple[pd.Series, int]:
         shown = pd.Series(spellings.to_numpy()[best["order"].to_numpy()], index=best["key"].to_numpy())
         spellings = pd.Series(keys.map(shown).to_numpy(), dtype="string")
     per_cell = np.where(codes >= 0, spelling.take(np.where(codes >= 0, codes, 0)) if len(spelling) else -1, -1)
-    return _spread(per_cell, spellings, s.index), variants
+    return spread(per_cell, spellings, s.index), variants
 
 
 def parse_bools(s: pd.Series) -> tuple[pd.Series, np.ndarray]:

@@ -117,6 +117,29 @@ def test_receipt_references_are_trimmed_before_they_are_linked():
     assert list(led._pay_inv) == [0, 1, 0]
 
 
+@pytest.mark.parametrize("odd", ["A7 ", "\tA7", "A7\x1f", "", "  ", "A7\u3000", "\xa0A7", "票7 "])
+def test_a_long_column_of_distinct_numbers_is_trimmed_wherever_one_cell_needs_it(odd):
+    """Columns of nearly all distinct values (invoice numbers) are checked for white space as one joined
+    string; ASCII columns with no white space at all skip the search. One cell with a tab, a unit
+    separator, a full-width or no-break space, or nothing at all must still be found."""
+    from coursekit import values as V
+    cells = [f"A{i}" for i in range(20_000)]
+    cells[7] = odd
+    out = V.text(pd.Series(cells, dtype="str"))
+    assert out.iloc[7] is pd.NA if not odd.strip() else out.iloc[7] == odd.strip()
+    assert out.iloc[8] == "A8" and out.notna().sum() == 20_000 - (not odd.strip())
+    assert V.text(pd.Series(cells[:7] + cells[8:], dtype="str")).equals(pd.Series(cells[:7] + cells[8:], dtype="string"))
+
+
+def test_receipt_kinds_are_read_per_word_and_blank_means_a_payment():
+    led = ck.Ledger(inv(), _pays(invoice_id=["A1", "A1", "B1", "B1"], kind=["Payment", None, " 红冲 ", ""]))
+    assert list(led.payments["kind"]) == ["payment", "payment", "credit_note", "payment"]
+    with pytest.raises(ck.LedgerError) as err:
+        ck.Ledger(inv(), _pays(invoice_id=["A1", "B1", "B1"], kind=[None, "barter", "payment"]))
+    problems = err.value.problems
+    assert [(p.column, p.row) for p in problems] == [("kind", 1)] and "'barter'" in str(problems[0])
+
+
 def test_receipt_with_an_unknown_reference_is_refused_after_trimming():
     with pytest.raises(ck.LedgerError) as err:
         ck.Ledger(inv(), _pays(invoice_id=["  B1", "Z9 "]))
