@@ -12,7 +12,12 @@ Conventions (see the course's GUIDE, "Aging"):
   before it, count, so an aging can be re-run for any past date.
 * **Unapplied cash and overpayments** are credits of the customer. They are shown
   in the ``unapplied`` column as negative amounts and never set against an
-  invoice silently, so each row's ``total`` = invoices − receipts to date.
+  invoice silently, so each row's ``total`` = invoices − receipts to date. A file that
+  never says which invoice a receipt paid (a running-balance statement, a receipts
+  table with no invoice column: ``Ledger.assigns_receipts`` false) has nothing booked
+  as unapplied: there each customer's receipts are set against its invoices in the
+  order they fell due (Civil Code art. 560), the ledger's notes say so, and only what
+  is left over once every invoice is covered stays in ``unapplied``.
 * ``basis="invoice"`` ages from the invoice date instead (the statutory view used
   for bad-debt provisioning); the first column is then ``0-30`` and there is no
   ``current``.

@@ -253,6 +253,12 @@ class Ledger:
         The day the file was exported. Needed when received or open amounts have no
         receipt dates; the ledger is then exact as of that day and later only.
 
+    After validation ``assigns_receipts`` tells whether the file says which invoice each
+    receipt paid. It is false for a statement of every movement (receipts on rows of their
+    own, a running balance) and for a receipts table with no invoice column: the as-of
+    snapshot then sets each customer's receipts against its invoices in the order they fell
+    due (Civil Code art. 560), and a note says so.
+
     Raises
     ------
     LedgerError
@@ -302,7 +308,7 @@ class Ledger:
         self.headers = {name: dict(m.used) for name, m in self._maps.items()}
         if problems:
             raise LedgerError(problems, where, self.headers)
-        self._running = False
+        self._running = self._statement = self._receipts_unreferenced = False
         self._date_order(tables, problems)
         self._decimal(tables)
         inv, derived = self._clean_invoices(tables["invoices"], problems, has_payments=tables["payments"] is not None)
@@ -333,6 +339,12 @@ class Ledger:
         self.invoices, self.payments, self.customers = inv, pay, cus
         self._where = where
         self._index()
+        if not self.assigns_receipts:
+            self._note_once("the file does not say which invoice each receipt paid: each customer's receipts and credits "
+                            "are set against its invoices in the order they fell due (Civil Code art. 560), in the aging "
+                            "table too",
+                            "文件没有说明每笔收款付的是哪张发票：每个客户的收款和贷项按发票到期先后冲抵"
+                            "（《民法典》第五百六十条），账龄表也按此计算")
 
     # -- helpers ------------------------------------------------------------------------------
     def _col(self, df: pd.DataFrame, table: str, canon: str) -> pd.Series | None:
@@ -826,10 +838,14 @@ class Ledger:
         if "outstanding" in money and not self._running:
             open_part = money["outstanding"].to_numpy()[rows]
             value = np.where(np.isnan(open_part), value, np.abs(open_part))
+        receipt_only = np.zeros(len(rows), dtype=bool)
         if "received" in money:
             rec = money["received"].to_numpy()[rows]
-            receipt_only = np.isnan(amount) | (amount == 0)
+            receipt_only = (np.isnan(amount) | (amount == 0)) & (rec > 0)
             value = np.where(receipt_only, np.nan_to_num(rec), value)
+        # receipts on lines of their own among the sales (贷方 only), or a running balance: a statement of
+        # every movement, which never says which invoice a receipt paid
+        self._statement = self._running or bool(receipt_only.any())
         dates = out["invoice_date"].to_numpy()[rows]
         undated = pd.isna(dates)
         if undated.any():
@@ -852,11 +868,14 @@ class Ledger:
         credits["customer"] = credits["customer"].astype("string")
         credits["kind"] = credits["kind"].astype("string")
         n, total, applied = int(keep.sum()), _money(value[keep].sum()), int((~keep).sum())
+        use = ("set against their customer's invoices in the order they fell due", "按到期先后冲抵该客户的发票") \
+            if self._statement else ("shown as unapplied credits of their customers, never set against an invoice",
+                                     "作为客户的未核销收款列示，不会自动冲抵任何发票")
         self._note_once(f"{n:,} rows are credits, not invoices (negative amount, a payment or credit memo, or a "
-                        f"receipt-only line), {total} in all: shown as unapplied credits of their customers, never set "
-                        "against an invoice" + (f"; {applied:,} fully applied credit rows add nothing" if applied else ""),
-                        f"{n:,} 行是贷方而不是发票（负数金额、收款或红字单据、只有贷方的行），共 {total}：作为客户的未核销收款列示，"
-                        "不会自动冲抵任何发票" + (f"；另有 {applied:,} 行已全部核销，不再计入" if applied else ""))
+                        f"receipt-only line), {total} in all: {use[0]}"
+                        + (f"; {applied:,} fully applied credit rows add nothing" if applied else ""),
+                        f"{n:,} 行是贷方而不是发票（负数金额、收款或红字单据、只有贷方的行），共 {total}：{use[1]}"
+                        + (f"；另有 {applied:,} 行已全部核销，不再计入" if applied else ""))
         return credits
 
     def _receipts(self, df, out, money, credit, labels, problems) -> pd.DataFrame | None:
@@ -1004,6 +1023,7 @@ class Ledger:
                                     None, "invoice_id"))
             return df
         out = pd.DataFrame(index=df.index)
+        self._receipts_unreferenced = "invoice_id" not in df.columns
         out["invoice_id"] = self._payment_refs(df["invoice_id"]) if "invoice_id" in df.columns else pd.Series(None, index=df.index, dtype="string")
         out["customer"] = V.names(df["customer"])[0] if "customer" in df.columns else pd.Series(None, index=df.index, dtype="string")
         out["payment_date"] = self._dates(df["payment_date"], "payments", "payment_date", labels, problems)
@@ -1221,6 +1241,9 @@ class Ledger:
         self._pay_cust = pay_codes.astype(np.int64)
         self._pay_cents = V.to_cents(pay["amount"])
         self._pay_day = pay["payment_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+        # a statement of every movement, or receipts with no invoice column, never says which invoice a receipt
+        # paid: its credits are set against the invoices in the order they fell due (Civil Code art. 560)
+        self.assigns_receipts = not (self._statement or self._receipts_unreferenced) or not len(pay)
 
     def customer_info(self, as_of=None) -> pd.DataFrame:
         """Customer attributes for every customer in the ledger, with defaults where none were given.

@@ -120,9 +120,11 @@ class Snapshot:
         order in which they fell due (Civil Code art. 560; the article's finer steps, least security and
         heavier burden first, are not in a ledger and are taken as equal). Invoices due on the same day are
         split pro rata by the article; here they are taken in invoice-number order, which moves the remainder
-        between them but not the customer's amounts, days overdue or grade. The aging table keeps the credit
-        in its own column, as booked; grades, the plan and the limitation warnings use what is still owed,
-        so that a customer whose cash only waits to be applied is not chased for it."""
+        between them but not the customer's amounts, days overdue or grade. When the file assigns its
+        receipts to invoices, the aging table keeps the credit it left unassigned in its own column, as
+        booked; grades, the plan and the limitation warnings use what is still owed, so that a customer
+        whose cash only waits to be applied is not chased for it. When no receipt names an invoice (a
+        running-balance statement), the snapshot itself is built this way (:meth:`credits_set_against`)."""
         def apply():
             rows = self.sorted_rows
             cents = self.balance[rows]
@@ -133,6 +135,20 @@ class Snapshot:
             before = total - cents - np.repeat(total[start] - cents[start], np.diff(np.r_[start, len(rows)]))
             return cents - np.clip(credit - before, 0, cents)
         return self.memo("owed", apply)
+
+    def credits_set_against(self) -> Snapshot:
+        """This snapshot with each customer's credit set against its open invoices as :attr:`owed` does:
+        the balances are what is still owed, and the credit is what is left once every open invoice of
+        the customer is covered. For ledgers whose receipts name no invoice (``Ledger.assigns_receipts``
+        false), where nothing else says which invoice a receipt paid."""
+        rows, owed = self.sorted_rows, self.owed
+        balance = self.balance.copy()
+        balance[rows] = owed
+        used = np.bincount(self.ledger._inv_cust[rows], weights=self.balance[rows] - owed,
+                           minlength=len(self.credit))
+        credit = self.credit - np.rint(used).astype(np.int64)
+        return Snapshot(self.ledger, self.day, self.issued, balance, credit,
+                        np.flatnonzero(self.issued & (balance > 0)))
 
     def limitation(self) -> pd.DataFrame:
         """Limitation per open invoice in :attr:`sorted_rows` order: ``runs_from, expiry, cause``."""
@@ -184,6 +200,8 @@ def snapshot(ledger: Ledger, as_of) -> Snapshot:
     if snap is None:
         issued, balance, credit = _open_state(ledger, day)
         snap = Snapshot(ledger, day, issued, balance, credit, np.flatnonzero(issued & (balance > 0)))
+        if not getattr(ledger, "assigns_receipts", True):
+            snap = snap.credits_set_against()
         kept[day] = snap
         while len(kept) > KEEP:
             kept.popitem(last=False)

@@ -48,6 +48,46 @@ def test_unapplied_cash_is_a_credit_shown_not_applied():
     assert ck.open_items(led, AS_OF).loc[0, "outstanding"] == 500.0
 
 
+@pytest.mark.parametrize("cash,cells", [
+    # 1 (due 2026-03-31, 91+) falls due before 2 (due 2026-06-15, 1-30): art. 560 pays it first
+    (200.0, {"91+": 300.0, "1-30": 400.0}),
+    (650.0, {"1-30": 250.0}),
+    (1000.0, {"unapplied": -100.0}),              # more than is owed: the rest stays a credit
+])
+def test_receipts_that_name_no_invoice_pay_the_earliest_due_first(cash, cells):
+    """A receipts table with no invoice column (a cash journal) never says which invoice was paid: each
+    customer's cash is set against its invoices in the order they fell due (Civil Code art. 560), in the
+    aging table too, and the notes say so."""
+    inv = pd.DataFrame([["A", "2", "2026-05-01", "2026-06-15", 400.0], ["A", "1", "2026-01-01", "2026-03-31", 500.0]],
+                       columns=["customer", "invoice_id", "invoice_date", "due_date", "amount"])
+    pay = pd.DataFrame([["A", "2026-06-20", cash]], columns=["customer", "payment_date", "amount"])
+    led = ck.Ledger(inv, pay)
+    assert not led.assigns_receipts
+    assert any("Civil Code art. 560" in n for n in led.notes)
+    row = ck.aging(led, AS_OF).loc["A"]
+    expected = pd.Series(0.0, index=row.index)
+    for col, value in cells.items():
+        expected[col] = value
+    expected["total"] = 900.0 - cash
+    assert row.to_dict() == expected.to_dict()
+    assert ck.aging(led, "2026-06-19").loc["A", "unapplied"] == 0 and ck.aging(led, "2026-06-19").loc["A", "total"] == 900
+    grades = ck.risk_grades(led, AS_OF)
+    if cash < 900:
+        assert grades.loc["A", "outstanding"] == 900.0 - cash
+    else:
+        assert "A" not in grades.index                  # nothing owed: not graded
+
+
+def test_receipts_that_name_their_invoices_are_not_moved():
+    inv = pd.DataFrame([["A", "2", "2026-05-01", "2026-06-15", 400.0], ["A", "1", "2026-01-01", "2026-03-31", 500.0]],
+                       columns=["customer", "invoice_id", "invoice_date", "due_date", "amount"])
+    pay = pd.DataFrame([["A", "2", "2026-06-20", 400.0]], columns=["customer", "invoice_id", "payment_date", "amount"])
+    led = ck.Ledger(inv, pay)
+    assert led.assigns_receipts and not any("art. 560" in n for n in led.notes)
+    row = ck.aging(led, AS_OF).loc["A"]
+    assert row["91+"] == 500.0 and row["1-30"] == 0 and row["total"] == 500.0
+
+
 def test_credit_note_reduces_the_invoice():
     led = ledger([["A", "1", "2026-06-01", "2026-06-20", 1000.0]], [["A", "1", "2026-06-05", 80.0, "credit_note"]])
     assert ck.open_items(led, AS_OF).loc[0, "outstanding"] == 920.0
