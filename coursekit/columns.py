@@ -146,6 +146,17 @@ def header_key(name: object) -> str:
 
 
 _DAY_UNIT = re.compile(r"[(\[【]\s*(天|日|天数|days?)\s*[)\]】]\s*$")
+_LOCAL = re.compile(r"本币|本位币|人民币|localcurr|loccurr|lcurr|^lc(amount|amt|bal)|(amount|amt|balance|bal)(in)?lc$|functionalcurr|basecurr|homecurr|"
+                    r"companycodecurr|reportingcurr")
+
+
+def in_local_currency(header: object) -> bool:
+    """True when a money header says its amounts are in the local (bookkeeping) currency: 本币金额,
+    余额(本币), 人民币金额, Amount in Local Currency, Amt in LC, functional currency. Such a column adds up
+    whatever currency the document was written in; a 币别/currency column beside it names the
+    document's own currency (原币)."""
+    key = header_key(header)
+    return bool(_LOCAL.search(key)) and "原币" not in key
 
 
 def split_unit(name: object) -> tuple[str, str | None]:

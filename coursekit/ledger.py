@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from . import values as V
-from .columns import UNITS, ColumnMap, map_columns
+from .columns import UNITS, ColumnMap, in_local_currency, map_columns
 from .values import Note
 
 __all__ = ["Ledger", "LedgerError", "AsOfError", "load_ledger", "Problem", "Note"]
@@ -528,7 +528,7 @@ class Ledger:
             f"到期日 {out['due_date'].iloc[i]:%Y-%m-%d} 早于开票日 {out['invoice_date'].iloc[i]:%Y-%m-%d}"))
         for col in ("currency", "salesperson", "region"):
             if col in cmap.used:
-                out[col] = V.text(self._col(df, table, col))
+                out[col] = (V.currency_codes if col == "currency" else V.text)(self._col(df, table, col))
         if "disputed" in cmap.used:
             flags, bad = V.parse_bools(self._col(df, table, "disputed"))
             _flag(problems, bad, table, "disputed", labels, lambda i: _not_yes_no(self._col(df, table, 'disputed').iloc[i]))
@@ -1052,7 +1052,7 @@ class Ledger:
             "has neither an invoice id nor a customer, so it cannot be credited to anyone",
             "既没有单据号也没有客户，无法记到任何人名下"))
         if "currency" in df.columns:
-            out["currency"] = V.text(df["currency"])
+            out["currency"] = V.currency_codes(df["currency"])
         out["_row"] = labels
         return out.reset_index(drop=True)
 
@@ -1135,17 +1135,19 @@ class Ledger:
             return inv, pay
         found = sorted(set(inv["currency"].dropna()) | set(pay["currency"].dropna() if "currency" in pay else []))
         if self.currency is None:
-            if len(found) > 1:
+            if len(found) > 1 and not self._local_amounts(found, "currency" in pay, problems):
                 problems.append(Problem("invoices", Note(
                     f"the ledger mixes currencies ({', '.join(found)}); choose one with currency=… (CLI: --currency)",
                     f"台账里混有多种币种（{', '.join(found)}）：用 --currency 选一种（Python：currency=…）"),
                     None, "currency"))
             return inv, pay
-        if self.currency not in found:
+        want = V.currency_code(self.currency)
+        if want not in found:
             problems.append(Problem("invoices", Note(
                 f"no rows in currency {self.currency!r} (found: {', '.join(found) or 'none'})",
                 f"没有币种为 {self.currency!r} 的行（文件里有：{', '.join(found) or '无'}）"), None, "currency"))
             return inv, pay
+        self.currency = want
         keep_inv = inv["currency"].isna() | (inv["currency"] == self.currency)
         dropped = int((~keep_inv).sum())
         self._id_index = self._ref_pos = None     # the invoices and receipts change: look them up afresh
@@ -1157,10 +1159,41 @@ class Ledger:
         dropped_pay = int((~keep_pay).sum())
         pay = pay[keep_pay].reset_index(drop=True)
         if dropped or dropped_pay:
+            local = in_local_currency(self._maps["invoices"].used.get("amount", ""))
             self._note_once(f"kept currency {self.currency}: set aside {dropped} invoices and {dropped_pay} payments in "
-                            "other currencies", f"只保留币种 {self.currency}：另有 {dropped} 张发票和 {dropped_pay} 笔收款"
-                            "是其他币种，未计入")
+                            "other currencies" + ("; the amounts stay in the local currency, as the file gives them"
+                                                  if local else ""),
+                            f"只保留币种 {self.currency}：另有 {dropped} 张发票和 {dropped_pay} 笔收款是其他币种，未计入"
+                            + ("；金额仍按文件给出的本币计" if local else ""))
         return inv, pay
+
+    _MONEY = {"invoices": ("amount", "received", "credited", "outstanding"), "payments": ("amount",)}
+
+    def _local_amounts(self, found: list[str], pay_currency: bool, problems: list[Problem]) -> bool:
+        """True when every amount read is in the local (bookkeeping) currency, 本币金额 or Amount in Local
+        Currency: the currency column then names each document's own currency (原币) and the amounts add
+        up as they are. A money column beside them that does not say so is refused: its amounts may be in
+        the documents' own currencies."""
+        tables = ["invoices"] + (["payments"] if pay_currency else [])
+        used = [(t, canon, self._maps[t].used[canon]) for t in tables for canon in self._MONEY[t]
+                if canon in self._maps[t].used]
+        local = [header for _t, _c, header in used if in_local_currency(header)]
+        if not local:
+            return False
+        codes = ", ".join(found)
+        for table, canon, header in used:
+            if header not in local:
+                problems.append(Problem(table, Note(
+                    f"the amounts are read in the local currency ({', '.join(local)}) but '{header}' does not say it "
+                    f"is, and the currency column names {codes}: map its local-currency column with --columns "
+                    f"{canon}=… or export one currency at a time",
+                    f"金额按本币读取（{'、'.join(local)}），但“{header}”没有写明是本币，而币种列里有 {codes}："
+                    f"用 --columns {canon}=… 指定它的本币列，或按币种分别导出"), None, canon))
+        if len(local) == len(used):
+            self._note_once(f"amounts read from {', '.join(local)}, in the local currency on every row; the currency "
+                            f"column names each document's own currency ({codes}) and does not split the ledger",
+                            f"金额取自{'、'.join(local)}，每一行都是本币；币种列只说明单据的原币（{codes}），不据此拆分台账")
+        return True
 
     def _link_payments(self, inv, pay, problems):
         pos = self._positions(inv, pay)

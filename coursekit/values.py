@@ -202,7 +202,9 @@ def parse_bools(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
 # -- amounts --------------------------------------------------------------------------------
 _DEBIT_CREDIT = re.compile(r"^(.*\d)\s*(dr|cr|借|贷)\.?$", re.I)
 _SCALE_WORDS = [("亿", 1e8), ("万", 1e4), ("千", 1e3)]
-_GROUPED_DOT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?([eE][+-]?\d+)?$|^\.\d+$")
+# with a decimal point, thousands are grouped by commas, apostrophes (Swiss 1'234.50) or spaces (1 234.50)
+_GROUPED_DOT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d{1,3}('\d{3})+(\.\d+)?$|^\d{1,3}( \d{3})+(\.\d+)?$"
+                          r"|^\d+(\.\d+)?([eE][+-]?\d+)?$|^\.\d+$")
 _GROUPED_COMMA = re.compile(r"^\d{1,3}([.\s']\d{3})+(,\d+)?$|^\d+(,\d+)?$|^,\d+$")
 
 
@@ -242,14 +244,40 @@ _DOT_GROUPS = re.compile(r"^[-(]?\s*[¥$€]?\s*\d{1,3}(\.\d{3})+\s*\)?-?$")
 _TWO_DECIMALS = re.compile(r"\.\d{1,2}\s*\)?-?$")
 
 
-_NUMBER = re.compile(r"\d[\d.,]*")
-_EUROPEAN = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")                 # 1.234,50: nothing else writes this
+_NUMBER = re.compile(r"\d(?:[\d.,']|[ \u2019](?=\d{3}))*")
+_EUROPEAN = re.compile(r"^\d{1,3}([.' ]\d{3})+,\d+$")             # 1.234,50 (1'234,50): nothing else writes this
 _COMMA_DECIMAL = re.compile(r"^\d+,(\d{1,2}|\d{4,})$")                # 99,90: not a thousands comma
-_DOT_DECIMAL = re.compile(r"^\d{1,3}(,\d{3})+\.\d+$|^\d+\.(\d{1,2}|\d{4,})$")
+_DOT_DECIMAL = re.compile(r"^\d{1,3}([,' ]\d{3})+\.\d+$|^\d+\.(\d{1,2}|\d{4,})$")
 
 
-_CURRENCY_MARK = re.compile(r"\b(USD|EUR|CNY|RMB|HKD|GBP|JPY|SGD|AUD|CAD|CHF)\b|([€£$¥￥])", re.I)
+_CODES = "USD|EUR|CNY|RMB|HKD|GBP|JPY|SGD|AUD|CAD|CHF"
+_CURRENCY_MARK = re.compile(rf"\b({_CODES})\b|([€£$¥￥])", re.I)
 _SAME = {"RMB": "CNY", "€": "EUR", "£": "GBP", "$": "USD", "¥": "CNY", "￥": "CNY"}
+
+
+_CURRENCY_NAMES = {
+    "CNY": ("cny", "rmb", "人民币", "元", "¥", "￥", "rmb¥"), "USD": ("usd", "美元", "美金", "us$", "$"),
+    "EUR": ("eur", "欧元", "€"), "HKD": ("hkd", "港币", "港元", "hk$"), "JPY": ("jpy", "日元", "円"),
+    "GBP": ("gbp", "英镑", "£"), "SGD": ("sgd", "新加坡元", "新币", "s$"), "AUD": ("aud", "澳元", "a$"),
+    "CAD": ("cad", "加元", "加拿大元", "c$"), "CHF": ("chf", "瑞士法郎"), "TWD": ("twd", "ntd", "新台币"),
+    "KRW": ("krw", "韩元"), "MOP": ("mop", "澳门元"),
+}
+_CURRENCY_CODE = {name: code for code, names in _CURRENCY_NAMES.items() for name in names}
+
+
+def currency_codes(s: pd.Series) -> pd.Series:
+    """A currency column with each currency named one way: ``美元``, ``USD``, ``usd`` and ``US$`` are all
+    ``USD``; ``人民币``, ``RMB`` and ``¥`` are ``CNY`` (ISO 4217 codes). Names not known are kept as written,
+    trimmed."""
+    t = text(s)
+    key = t.map(lambda v: v if pd.isna(v) else _CURRENCY_CODE.get(unicodedata.normalize("NFKC", v).strip().lower()),
+                na_action="ignore")
+    return key.fillna(t).astype("string")
+
+
+def currency_code(name: str) -> str:
+    """One currency name as :func:`currency_codes` writes it: ``currency_code("美元") == "USD"``."""
+    return str(currency_codes(pd.Series([name])).iloc[0])
 
 
 def currencies_in(s: pd.Series) -> set[str]:
@@ -283,7 +311,7 @@ def infer_decimal(columns: list[pd.Series]) -> tuple[str | None, str | None]:
             if not isinstance(v, str):
                 continue
             m = _NUMBER.search(unicodedata.normalize("NFKC", v))
-            token = m.group(0).rstrip(".,") if m else ""
+            token = m.group(0).replace("\u2019", "'").rstrip(".,") if m else ""
             eu = bool(_EUROPEAN.match(token))
             if eu or _COMMA_DECIMAL.match(token):
                 if comma is None or (eu and not european):     # a European-written value is the best example
@@ -352,6 +380,16 @@ def _amount_uniques(u: pd.Series, decimal: str, scale: float) -> tuple[np.ndarra
     return values, reasons
 
 
+_CODE_MARK = re.compile(rf"^({_CODES})\s*|\s*({_CODES})$", re.I)
+_QUOTE_GROUPS = re.compile(r"(?<=\d)[\u2019\u02bc](?=\d{3})")     # 1’234.50 written with a typographic apostrophe
+
+
+def _unmarked(t: str) -> str:
+    """``t`` without the currency code or sign it starts or ends with."""
+    t = _CODE_MARK.sub("", t)
+    return _QUOTE_GROUPS.sub("'", re.sub("[¥$€£￥]", "", t)).strip()
+
+
 def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
     def one(v):
         if isinstance(v, bool):
@@ -365,10 +403,9 @@ def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
         if t in ("-", "--", "—", "–", "——", "-."):     # the accounting number format shows zero as a dash
             return (0.0, None)
         negative = False
-        if t.startswith("(") and t.endswith(")"):
-            negative, t = True, t[1:-1].strip()
-        t = re.sub(r"^(RMB|CNY|USD|EUR|HKD)\s*|\s*(RMB|CNY|USD|EUR|HKD)$", "", t, flags=re.I)
-        t = t.replace("¥", "").replace("$", "").replace("€", "").replace("￥", "").strip()
+        t = _unmarked(t)
+        if t.startswith("(") and t.endswith(")"):      # (500.00), ¥(500.00), (¥500.00): a credit
+            negative, t = True, _unmarked(t[1:-1])
         if t.startswith("-"):
             negative, t = not negative, t[1:].strip()
         elif t.startswith("+"):
@@ -399,7 +436,7 @@ def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
                     return (np.nan, Note("looks like a decimal comma; if so, add --decimal , (Python: decimal=',')",
                                          "像是用逗号作小数点：如果是，加上 --decimal ,（Python：decimal=','）"))
                 return (np.nan, None)
-            core = core.replace(",", "")
+            core = re.sub(r"[,' ]", "", core)
         else:
             if not _GROUPED_COMMA.match(core):
                 return (np.nan, None)

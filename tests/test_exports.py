@@ -320,6 +320,37 @@ def test_debit_and_credit_markers(text, expected):
     assert values.iloc[0] == expected and reasons.isna().all()
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("¥(300.00)", -300.0), ("(¥300.00)", -300.0), ("CNY(12.00)", -12.0), ("(RMB 5.00)", -5.0),
+    ("1'234.50", 1234.5), ("1\u2019234.50", 1234.5), ("-12'345'678.90", -12345678.9),
+    ("1 234.50", 1234.5), ("1\u00a0234.50", 1234.5), ("1\u202f234", 1234.0),
+    ("12 34.5", None), ("1'23.50", None), ("1234'567.00", None),   # not groups of three: not read at all
+])
+def test_currency_signs_outside_brackets_and_apostrophe_or_space_groups(text, expected):
+    from coursekit.values import parse_amounts
+
+    values, _ = parse_amounts(pd.Series([text]))
+    assert (pd.isna(values.iloc[0]) if expected is None else values.iloc[0] == expected)
+
+
+@pytest.mark.parametrize("cells,decimal", [
+    (["1'234,50", "12,00"], ","), (["1'234.50", "12.00"], "."), (["1 234,50"], ","), (["2\u00a0000.10"], "."),
+])
+def test_the_decimal_separator_is_settled_through_apostrophe_and_space_groups(cells, decimal):
+    from coursekit.values import infer_decimal
+
+    assert infer_decimal([pd.Series(cells)])[0] == decimal
+
+
+def test_a_swiss_written_file_reads_to_the_cent(tmp_path):
+    f = tmp_path / "ar.csv"
+    f.write_text("customer,invoice_id,invoice_date,due_date,amount\n"
+                 "Muster AG,R-1,2026-10-01,2026-10-31,\"1'234.50\"\nMuster AG,R-2,2026-10-05,2026-11-04,\"CHF 12'000.00\"\n",
+                 encoding="utf-8")
+    led = ck.load_ledger(f)
+    assert list(led.invoices["amount"]) == [1234.5, 12000.0]
+
+
 def test_dr_and_cr_alone_are_not_amounts():
     from coursekit.values import parse_amounts
 
@@ -702,3 +733,49 @@ def test_more_names_of_the_invoice_number_and_date(header, canon):
             "invoice_date": ["客户", "发票号", header, "到期日", "金额"]}[canon]
     assert map_columns(base, "invoices").used[canon] == header
     assert map_columns(["客户", "发票号", "合同号", "开票日期", "到期日", "金额"], "invoices").used["invoice_id"] == "发票号"
+
+
+_BENBI = ("客户,单据编号,单据日期,到期日,币别,汇率,原币金额,本币金额{extra}\n"
+          "甲公司,AR-1,2026-09-01,2026-10-01,美元,7.1,\"1,000.00\",\"7,100.00\"{e1}\n"
+          "甲公司,AR-2,2026-09-05,2026-10-05,人民币,1,\"5,000.00\",\"5,000.00\"{e2}\n"
+          "乙公司,AR-3,2026-09-09,2026-10-09,USD,7.12,100.00,712.00{e3}\n")
+
+
+def test_local_currency_amounts_add_up_whatever_the_document_currency(tmp_path):
+    """金蝶/用友 print 原币 and 本币 side by side with a 币别 column: 本币 amounts are all in the books'
+    currency, so the 币别 column names the documents' own currency and does not split the ledger."""
+    f = tmp_path / "ar.csv"
+    f.write_text(_BENBI.format(extra="", e1="", e2="", e3=""), encoding="utf-8")
+    led = ck.load_ledger(f)
+    assert led.headers["invoices"]["amount"] == "本币金额"
+    assert any("local currency on every row" in n and "(CNY, USD)" in n for n in led.notes)
+    assert ck.aging(led, "2026-11-30")["total"].sum() == 12812.0
+    usd = ck.load_ledger(f, currency="美元")          # 美元, USD and usd are one currency
+    assert list(usd.invoices["invoice_id"]) == ["AR-1", "AR-3"]
+    assert any("stay in the local currency" in n for n in usd.notes)
+
+
+def test_a_money_column_that_may_be_in_the_document_currency_is_refused(tmp_path):
+    f = tmp_path / "ar.csv"
+    f.write_text(_BENBI.format(extra=",已收金额", e1=",100.00", e2=",0", e3=",0"), encoding="utf-8")
+    with pytest.raises(ck.LedgerError) as err:
+        ck.load_ledger(f, export_date="2026-11-30")
+    assert "'已收金额' does not say it is" in str(err.value) and "--columns received=" in str(err.value)
+
+
+def test_document_currency_amounts_in_several_currencies_are_still_refused(tmp_path):
+    f = tmp_path / "ar.csv"
+    f.write_text("客户,单据编号,单据日期,到期日,币别,原币金额\n甲公司,AR-1,2026-09-01,2026-10-01,美元,1000.00\n"
+                 "甲公司,AR-2,2026-09-05,2026-10-05,人民币,5000.00\n", encoding="utf-8")    # dollars and yuan
+    with pytest.raises(ck.LedgerError) as err:
+        ck.load_ledger(f)
+    assert "mixes currencies (CNY, USD)" in str(err.value)
+
+
+@pytest.mark.parametrize("names", [["美元", "USD", " usd "], ["人民币", "RMB", "CNY", "¥"]])
+def test_one_currency_written_several_ways_is_one_currency(names):
+    inv = pd.DataFrame({"customer": ["甲"] * len(names), "invoice_id": [str(i) for i in range(len(names))],
+                        "invoice_date": ["2026-01-01"] * len(names), "due_date": ["2026-02-01"] * len(names),
+                        "amount": [100.0] * len(names), "currency": names})
+    led = ck.Ledger(inv)
+    assert led.invoices["currency"].nunique() == 1

@@ -73,11 +73,17 @@ def _write(c: int, style: int) -> str:
         return f"{'-' if neg else ''}¥{x:,.2f}"
     if style == 3:
         return f"{x:,.2f}-" if neg else f"{x:,.2f}"
+    if style == 5:                                      # the accounting format with its currency sign outside
+        return f"¥({x:,.2f})" if neg else f"¥{x:,.2f}"
+    if style == 6:                                      # Swiss grouping, straight or typographic apostrophe
+        return f"{'-' if neg else ''}{x:,.2f}".replace(",", "'" if c % 2 else "\u2019")
+    if style == 7:                                      # grouped by (no-break) spaces
+        return f"{'-' if neg else ''}{x:,.2f}".replace(",", "\u00a0" if c % 2 else " ")
     return f"{'-' if neg else ''}{x:.2f}元"
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
-@given(st.lists(st.tuples(cents, st.integers(0, 4)), min_size=1, max_size=30))
+@given(st.lists(st.tuples(cents, st.integers(0, 7)), min_size=1, max_size=30))
 def test_amounts_as_exports_write_them_parse_back_to_the_cent(items):
     written = pd.Series([_write(c, s) for c, s in items], dtype=object)
     values, reasons = V.parse_amounts(written)
