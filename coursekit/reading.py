@@ -412,6 +412,7 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
                                   "客户取自“客户：……”这样的标题行（其下各行属于该客户）"))
         if grouped is not None:
             cmap.used["customer"] = grouped
+    titled = _customer_in_titles(sheet, first) if table == "invoices" and "customer" not in cmap.used else None
     rows_word = "line" if sheet.line_based else "row"
     head = f"{rows_word} {first + sheet.first_row}" if first == last else \
         f"{rows_word}s {first + sheet.first_row}-{last + sheet.first_row} combined (the lower name wins)"
@@ -434,6 +435,11 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
                                    if c in cmap.used])[0] or "."
     body, left_out = _drop_non_data(body, cmap.used, decimal, sheet.where)
     notes += left_out
+    if titled is not None:        # a statement of one customer: its name is in the title, on no row
+        body[_TITLED] = titled
+        grouped = _TITLED
+        notes.append(Note(f"every row is of {titled}, the customer named above the header",
+                          f"每一行都属于表头上方写明的客户：{titled}"))
     # columns with no header and no data add nothing; data under no header is a shifted or ragged row
     stray = []
     for n in [n for n in body.columns if n.startswith("(column ") and n not in cmap.used.values()]:
@@ -464,6 +470,27 @@ _BUCKET_WORDS = re.compile(r"current|未到期|未逾期|\d+\s*[-–~至]\s*\d+|
 
 _LABELLED = "(customer from the heading rows)"
 _CUSTOMER_LABEL = re.compile(r"^\s*(客户|客户名称|往来单位|单位名称|购货单位|customer|client)\s*[:：]\s*(.+?)\s*$", re.I)
+
+
+_TITLED = "(customer from the title)"
+_NEXT_LABEL = re.compile(r"\s{2,}|\s+\S{1,8}[:：]|\s*[|｜]")
+
+
+def _customer_in_titles(sheet: _Sheet, upto: int) -> str | None:
+    """The customer a one-customer statement (对账单) names above its header, ``客户：杭州恒远…`` or
+    ``Customer: Acme Ltd`` (the name in the same cell or the next one). None when no title names one,
+    or when titles name more than one: then nothing is guessed."""
+    found: set[str] = set()
+    for r in range(upto):
+        cells = [t for t in (_cell_text(v) for v in sheet.grid.iloc[r]) if t]
+        for i, cell in enumerate(cells):
+            m = _CUSTOMER_LABEL.match(cell) or (_CUSTOMER_LABEL.match(cell + " " + cells[i + 1])
+                                                 if re.search(r"[:：]\s*$", cell) and i + 1 < len(cells) else None)
+            if m:
+                name = _NEXT_LABEL.split(m.group(2), maxsplit=1)[0].strip()
+                if name:
+                    found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _customer_label_rows(body: pd.DataFrame) -> str | None:

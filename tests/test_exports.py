@@ -779,3 +779,34 @@ def test_one_currency_written_several_ways_is_one_currency(names):
                         "amount": [100.0] * len(names), "currency": names})
     led = ck.Ledger(inv)
     assert led.invoices["currency"].nunique() == 1
+
+
+_TITLED = "{title}\ndate,invoice,amount,due date\n2026-09-01,A-1,100.00,2026-10-01\n2026-09-05,A-2,50.00,2026-10-05\n"
+
+
+@pytest.mark.parametrize("title,customer", [
+    ("Statement\nCustomer: Acme Ltd    Period: Sep-Nov 2026", "Acme Ltd"),       # the next label is cut off
+    ("Statement\nCustomer:,Acme Ltd", "Acme Ltd"),                               # the name in the next cell
+    ("对账单\n客户名称：杭州恒远商贸有限公司 期间：2026年9月", "杭州恒远商贸有限公司"),
+])
+def test_a_statement_of_one_customer_takes_the_name_from_its_title(tmp_path, title, customer):
+    f = tmp_path / "statement.csv"
+    f.write_text(_TITLED.format(title=title), encoding="utf-8")
+    led = ck.load_ledger(f)
+    assert set(led.invoices["customer"]) == {customer} and len(led.invoices) == 2
+    assert any(f"every row is of {customer}" in n for n in led.notes)
+
+
+def test_titles_naming_two_customers_are_not_guessed_from(tmp_path):
+    f = tmp_path / "statement.csv"
+    f.write_text(_TITLED.format(title="Customer: Acme Ltd\nCustomer: Beta GmbH"), encoding="utf-8")
+    with pytest.raises(ck.LedgerError) as err:
+        ck.load_ledger(f)
+    assert "customer" in str(err.value)
+
+
+def test_a_customer_column_wins_over_the_title(tmp_path):
+    f = tmp_path / "statement.csv"
+    f.write_text("Customer: Acme Ltd\ncustomer,invoice,date,amount,due date\n"
+                 "Beta GmbH,B-1,2026-09-01,100.00,2026-10-01\n", encoding="utf-8")
+    assert set(ck.load_ledger(f).invoices["customer"]) == {"Beta GmbH"}
