@@ -405,11 +405,11 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
                               "names the customer of the rows below it)",
                               f"客户取自第 {col.split()[-1]} 列（没有表头）里的分组标题：每个标题是其下各行的客户"))
         else:
-            grouped = _customer_label_rows(body)
-            if grouped is not None:
+            labelled = _customer_label_rows(body)
+            if labelled is not None:
+                grouped = labelled[0]
                 names.append(grouped)
-                notes.append(Note("customers read from heading rows such as '客户：…' above their entries",
-                                  "客户取自“客户：……”这样的标题行（其下各行属于该客户）"))
+                notes.append(labelled[1])
         if grouped is not None:
             cmap.used["customer"] = grouped
     titled = _customer_in_titles(sheet, first) if table == "invoices" and "customer" not in cmap.used else None
@@ -493,24 +493,59 @@ def _customer_in_titles(sheet: _Sheet, upto: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _customer_label_rows(body: pd.DataFrame) -> str | None:
-    """Rows holding only '客户：杭州恒远…' (Customer: …), as a ledger statement (明细账) prints one block per
-    customer: a customer column is added with each name on its heading row, the label cell itself cleared, so
-    the rows below take it like any group heading."""
+def _customer_label_rows(body: pd.DataFrame) -> tuple[str, Note] | None:
+    """Customers on heading rows of their own, each above its block, as a ledger statement (明细账) prints
+    '客户：杭州恒远…' and Xero's detail reports print the contact's name in the first (Date) column. A customer
+    column is added with each name on its heading row, the heading cell itself cleared, so the rows below
+    take it like any group heading. Returns the column and the note that says how it was read."""
     text = body.map(_cell_text)
     filled = text.ne("")
-    alone = filled.sum(axis=1) == 1
-    if not alone.any():
+    alone = (filled.sum(axis=1) == 1).to_numpy()
+    if not alone.any() or not (filled.sum(axis=1) > 1).any():
         return None
     first = text.where(filled).bfill(axis=1).iloc[:, 0].fillna("")
     found = first[alone].str.extract(_CUSTOMER_LABEL)[1].dropna()
-    if found.empty or not (filled.sum(axis=1) > 1).any():
-        return None
+    note = Note("customers read from heading rows such as '客户：…' above their entries",
+                "客户取自“客户：……”这样的标题行（其下各行属于该客户）")
+    if found.empty:
+        found = _plain_headings(text, filled, alone)
+        if found is None:
+            return None
+        col = body.columns[0]
+        note = Note(f"customers read from the names on rows of their own in '{col}', each above its invoices "
+                    f"({len(found):,} headings)",
+                    f"客户取自“{col}”列里单独成行的名称：每个名称是其下各行的客户（共 {len(found):,} 个）")
     body[_LABELLED] = ""
     for row, name in found.items():
         body.loc[row, [c for c in body.columns if c != _LABELLED]] = None
         body.loc[row, _LABELLED] = name
-    return _LABELLED
+    return _LABELLED, note
+
+
+_NOT_A_NAME = re.compile(r"[:：]|^\d[\d\s,./-]*$")
+
+
+def _plain_headings(text: pd.DataFrame, filled: pd.DataFrame, alone: np.ndarray) -> pd.Series | None:
+    """Names alone on their rows in the first column with invoice rows below them (Xero's 'Harbour Cafe'
+    above its invoices in the Date column), or None. Totals, page notes, aging buckets, labelled lines
+    (制表人：…), dates and numbers are not names; a data row before the first name leaves the layout
+    unrecognised, since that row would have no customer."""
+    cells = text.iloc[:, 0]
+    heads = alone & filled.iloc[:, 0].to_numpy()
+    if not heads.any():
+        return None
+    labels = cells[heads]
+    other = labels.str.match(_TOTAL_STRICT) | labels.str.match(_TOTAL_LOOSE) | labels.str.match(_CARRIED) | \
+        labels.str.match(_OPENING) | labels.str.contains(_BUCKET_WORDS) | labels.str.contains(_NOT_A_NAME) | \
+        V.parse_dates(labels.astype(object))[0].notna() | V.parse_amounts(labels.astype(object))[0].notna()
+    names = labels[~other.to_numpy()]
+    data = (filled.sum(axis=1) > 1).to_numpy()
+    if names.empty:
+        return None
+    start = text.index.get_loc(names.index[0])
+    if data[:start].any() or not data[start:].any():
+        return None
+    return names
 
 
 def _customer_groups(body: pd.DataFrame, used: dict[str, str]) -> str | None:
@@ -612,7 +647,7 @@ def _drop_non_data(body: pd.DataFrame, used: dict[str, str], decimal: str, sheet
     note_rows = ~blank_rows & ~total_rows & ~key_filled
     customer_col = used.get("customer")
     if customer_col is not None and note_rows.any():
-        _group_headings(body, text, note_rows, customer_col, notes)
+        _group_headings(body, text, note_rows, customer_col, notes, total_rows)
     if customer_col is not None:
         _suppressed_repeats(body, customer_col, ~(blank_rows | total_rows | note_rows), notes)
     if total_rows.any():
@@ -651,8 +686,16 @@ def _has_invoice_data(body, text, used, decimal) -> np.ndarray:
     if not (ids or dates or money):
         return text.filled.any(axis=1)
     has = np.zeros(len(body), dtype=bool)
-    for c in ids + dates:
+    for c in ids:
         has |= (text[c] != "").to_numpy()
+    alone = text.filled.sum(axis=1) == 1
+    for c in dates:      # words alone in a date column ('Printed by: admin' under Xero's Date) are a note
+        cell = (text[c] != "").to_numpy()
+        odd = cell & alone
+        if odd.any():
+            odd[odd] = V.parse_dates(body[c][odd].astype(object))[0].isna().to_numpy() & \
+                text[c][odd].str.contains(r"[^\W\d_]", regex=True).to_numpy()
+        has |= cell & ~odd
     need = ~has      # only rows with no number and no date need their amounts read to decide
     if need.any():
         for c in money:
@@ -660,13 +703,14 @@ def _has_invoice_data(body, text, used, decimal) -> np.ndarray:
     return has
 
 
-def _group_headings(body, text, note_rows, customer_col, notes) -> None:
-    """A row holding only a name in the customer column heads the rows below it that leave it blank."""
+def _group_headings(body, text, note_rows, customer_col, notes, total_rows) -> None:
+    """A row holding only a name in the customer column heads the rows below it that leave it blank
+    (total rows are left out anyway: they are not counted)."""
     only = note_rows & (text.filled.sum(axis=1) == 1) & (text[customer_col] != "").to_numpy()
     if not only.any():
         return
     heading = pd.Series(np.where(only, text[customer_col], None), index=body.index, dtype=object).ffill()
-    blank_cust = (text[customer_col] == "").to_numpy() & ~note_rows & heading.notna().to_numpy()
+    blank_cust = (text[customer_col] == "").to_numpy() & ~note_rows & ~total_rows & heading.notna().to_numpy()
     if blank_cust.any():
         body.loc[blank_cust, customer_col] = heading[blank_cust]
         n, h = int(blank_cust.sum()), int(only.sum())

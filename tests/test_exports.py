@@ -810,3 +810,29 @@ def test_a_customer_column_wins_over_the_title(tmp_path):
     f.write_text("Customer: Acme Ltd\ncustomer,invoice,date,amount,due date\n"
                  "Beta GmbH,B-1,2026-09-01,100.00,2026-10-01\n", encoding="utf-8")
     assert set(ck.load_ledger(f).invoices["customer"]) == {"Beta GmbH"}
+
+
+_BY_CONTACT = ("Date,Invoice Number,Due Date,Invoice Total\n{rows}")
+
+
+@pytest.mark.parametrize("rows,customers", [
+    # a labelled footer line is not a customer
+    ("Acme Ltd,,,\n01/09/2026,A-1,01/10/2026,100.00\nTotal Acme Ltd,,,100.00\nBeta GmbH,,,\n"
+     "05/09/2026,B-1,05/10/2026,50.00\nPrinted by: admin,,,\n", {"A-1": "Acme Ltd", "B-1": "Beta GmbH"}),
+    ("\nAcme Ltd,,,\n\n01/09/2026,A-1,01/10/2026,100.00\n,,,\nBeta GmbH,,,\n05/09/2026,B-1,05/10/2026,50.00\n"
+     "Total,,,150.00\n", {"A-1": "Acme Ltd", "B-1": "Beta GmbH"}),        # blank lines between the groups
+])
+def test_contact_names_on_rows_of_their_own_head_their_invoices(tmp_path, rows, customers):
+    f = tmp_path / "detail.csv"
+    f.write_text(_BY_CONTACT.format(rows=rows), encoding="utf-8")
+    led = ck.load_ledger(f, date_format="%d/%m/%Y")
+    assert dict(zip(led.invoices["invoice_id"], led.invoices["customer"], strict=True)) == customers
+
+
+def test_an_invoice_row_above_the_first_contact_name_is_not_given_one(tmp_path):
+    f = tmp_path / "detail.csv"
+    f.write_text(_BY_CONTACT.format(rows="01/09/2026,A-0,01/10/2026,70.00\nAcme Ltd,,,\n"
+                                         "01/09/2026,A-1,01/10/2026,100.00\n"), encoding="utf-8")
+    with pytest.raises(ck.LedgerError) as err:
+        ck.load_ledger(f, date_format="%d/%m/%Y")
+    assert "customer" in str(err.value)
