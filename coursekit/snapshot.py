@@ -118,22 +118,36 @@ class Snapshot:
 
         A payment the debtor did not assign goes first to the debts already due and, among those, by the
         order in which they fell due (Civil Code art. 560; the article's finer steps, least security and
-        heavier burden first, are not in a ledger and are taken as equal). Invoices due on the same day are
-        split pro rata by the article; here they are taken in invoice-number order, which moves the remainder
-        between them but not the customer's amounts, days overdue or grade. When the file assigns its
+        heavier burden first, are not in a ledger and are taken as equal). Invoices due on the same day share
+        what reaches them in proportion to their balances, as the article says (按照债务比例履行), to the
+        cent: the shares are rounded cumulatively, so they add up to exactly what was applied. When the file assigns its
         receipts to invoices, the aging table keeps the credit it left unassigned in its own column, as
         booked; grades, the plan and the limitation warnings use what is still owed, so that a customer
         whose cash only waits to be applied is not chased for it. When no receipt names an invoice (a
         running-balance statement), the snapshot itself is built this way (:meth:`credits_set_against`)."""
         def apply():
             rows = self.sorted_rows
+            if not len(rows):
+                return np.zeros(0, np.int64)
             cents = self.balance[rows]
-            cust = self.ledger._inv_cust[rows]
+            cust, due = self.ledger._inv_cust[rows], self.ledger._due_day[rows]
             credit = np.maximum(self.credit, 0)[cust]
             total = np.cumsum(cents)
-            start = np.r_[0, np.flatnonzero(cust[1:] != cust[:-1]) + 1] if len(rows) else np.array([], np.int64)
-            before = total - cents - np.repeat(total[start] - cents[start], np.diff(np.r_[start, len(rows)]))
-            return cents - np.clip(credit - before, 0, cents)
+
+            def runs(edge):        # each row's run: the run's first row, and the run's total cents
+                first = np.r_[0, np.flatnonzero(edge) + 1]
+                lengths = np.diff(np.r_[first, len(rows)])
+                return np.repeat(first, lengths), np.repeat(np.add.reduceat(cents, first), lengths)
+            new_customer = cust[1:] != cust[:-1]
+            cust_first, _ = runs(new_customer)
+            group_first, size = runs(new_customer | (due[1:] != due[:-1]))
+            # cents of the customer's invoices due earlier, and of this due date's group up to this row
+            before = total[group_first] - cents[group_first] - (total[cust_first] - cents[cust_first])
+            within = total - (total[group_first] - cents[group_first])
+            reach = np.clip(credit - before, 0, size)             # what reaches the group, shared pro rata
+            upto = np.rint(reach * (within / size)).astype(np.int64)
+            prior = np.where(np.arange(len(rows)) == group_first, 0, np.r_[0, upto[:-1]])
+            return cents - (upto - prior)
         return self.memo("owed", apply)
 
     def credits_set_against(self) -> Snapshot:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coursekit as ck
 from coursekit import snapshot as snapshot_module
@@ -103,3 +105,51 @@ def test_open_items_keep_their_order_and_columns():
     assert items.equals(items.sort_values(["customer", "due_date", "invoice_id"], kind="stable").reset_index(drop=True))
     assert "_row" not in items.columns
     assert (items["outstanding"] > 0).all() and (items["invoice_date"] <= pd.Timestamp("2026-06-30")).all()
+
+
+def _owed_by_invoice(invoices, credit):
+    """What each invoice still owes once ``credit`` of unapplied cash (customer 甲) is set against them."""
+    inv = pd.DataFrame(invoices, columns=["customer", "invoice_id", "invoice_date", "due_date", "amount"])
+    pay = pd.DataFrame({"customer": ["甲"], "invoice_id": [None], "payment_date": ["2026-06-01"], "amount": [credit]})
+    snap = snapshot_module.snapshot(ck.Ledger(inv, pay), "2026-06-30")
+    ids = ck.Ledger(inv, pay).invoices["invoice_id"].to_numpy()
+    return dict(zip(ids[snap.sorted_rows], snap.owed / 100, strict=True))
+
+
+@pytest.mark.parametrize("credit,owed", [
+    # B1 and B2 fall due the same day: what reaches them is shared 600 : 400 (Civil Code art. 560)
+    (500.0, {"A": 0.0, "B1": 600.0 - 0.6 * 300, "B2": 400.0 - 0.4 * 300, "C": 50.0}),
+    (100.0, {"A": 100.0, "B1": 600.0, "B2": 400.0, "C": 50.0}),           # the earlier invoice first
+    (1200.0, {"A": 0.0, "B1": 0.0, "B2": 0.0, "C": 50.0}),
+    (1230.0, {"A": 0.0, "B1": 0.0, "B2": 0.0, "C": 20.0}),
+])
+def test_invoices_due_the_same_day_share_the_cash_pro_rata(credit, owed):
+    rows = [["甲", "C", "2026-01-01", "2026-05-01", 50.0], ["甲", "B2", "2026-01-01", "2026-03-01", 400.0],
+            ["甲", "A", "2026-01-01", "2026-02-01", 200.0], ["甲", "B1", "2026-01-01", "2026-03-01", 600.0]]
+    assert _owed_by_invoice(rows, credit) == pytest.approx(owed, abs=0.001)
+
+
+def test_pro_rata_shares_add_up_to_the_cent():
+    rows = [["甲", f"X{i}", "2026-01-01", "2026-03-01", 100.0] for i in range(3)]
+    owed = _owed_by_invoice(rows, 100.0)
+    assert round(sum(owed.values()), 2) == 200.0
+    assert sorted(owed.values()) == [66.66, 66.67, 66.67]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(1, 5), st.integers(1, 10**6)), min_size=1, max_size=12),
+       st.integers(0, 4 * 10**6))
+def test_cash_set_against_invoices_never_overpays_one_and_adds_up(items, cash_cents):
+    rows = [["甲", f"I{i}", "2026-01-01", f"2026-0{due}-01", cents / 100] for i, (due, cents) in enumerate(items)]
+    owed = _owed_by_invoice(rows, cash_cents / 100)
+    amount = {f"I{i}": cents / 100 for i, (_due, cents) in enumerate(items)}
+    assert all(-0.001 <= owed[k] <= amount[k] + 0.001 for k in owed)
+    assert round(sum(owed.values()), 2) == round(max(sum(amount.values()) - cash_cents / 100, 0), 2)
+    # nothing stays owed on an invoice due earlier while a later one received cash
+    by_due = {}
+    for i, (due, _c) in enumerate(items):
+        by_due.setdefault(due, []).append(f"I{i}")
+    dues = sorted(by_due)
+    for a, b in zip(dues, dues[1:], strict=False):
+        if any(owed[k] > 0.001 for k in by_due[a]):
+            assert all(abs(owed[k] - amount[k]) < 0.001 for k in by_due[b])
