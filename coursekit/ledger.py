@@ -538,9 +538,13 @@ class Ledger:
         out["_row"] = labels
         inv = out[inv_row].reset_index(drop=True)
         if not has_payments:
+            settled = self._col(df, table, "settled_date") if "settled_date" in cmap.used else None
+            repeat = self._receipt_rows(inv, money, settled, inv_row)
             inv = self._instalments(inv)
             # the receipts derived below come from the same rows: each instalment keeps its own (X#2 …)
             out.loc[inv_row, "invoice_id"] = inv["invoice_id"].to_numpy()
+            if repeat.any():
+                inv = inv[~repeat].reset_index(drop=True)
         self._check_ids(inv, problems)
         if problems:
             return out, None
@@ -641,6 +645,38 @@ class Ledger:
                         "cannot be computed from this file",
                         f"“{src}”是未收余额，文件里没有发票原金额：每行按导出日 {self.export_date:%Y-%m-%d} 的余额计算账龄；"
                         "赊销额未知，不能计算 DSO")
+
+    def _receipt_rows(self, inv: pd.DataFrame, money: dict, settled: pd.Series | None, inv_row: np.ndarray) -> np.ndarray:
+        """Rows that repeat an invoice printed once per receipt (核销明细: every invoice column the same, the
+        amount received or its date different on each row): True on every row of such an invoice but its
+        first. Each row still gives its own receipt. Rows that repeat every column, receipts that add up to
+        more than the invoice, and rows that differ in an invoice column as well are not taken this way:
+        they are a repeated export or instalments."""
+        repeat = np.zeros(len(inv), dtype=bool)
+        if not ({"received", "credited"} & set(money)):
+            return repeat
+        ids = inv["invoice_id"]
+        dup = (ids.duplicated(keep=False) & ids.notna()).to_numpy()
+        if not dup.any():
+            return repeat
+        rows = inv[dup].drop(columns=["_row"]).astype(str)
+        got = sum(np.nan_to_num(money[c].to_numpy()) for c in ("received", "credited") if c in money)[inv_row][dup]
+        when = settled.to_numpy(dtype=object)[inv_row][dup].astype(str) if settled is not None else np.zeros(len(rows))
+        by_id = rows["invoice_id"]
+        alike = rows.groupby("invoice_id", sort=False).transform("nunique").eq(1).all(axis=1).to_numpy()
+        twice = rows.assign(_got=got, _when=when).duplicated(keep=False).groupby(by_id, sort=False).transform("any")
+        amount = inv["amount"].to_numpy()[dup]
+        fits = pd.Series(got).groupby(by_id.to_numpy(), sort=False).transform("sum").to_numpy() <= amount + _CENT
+        one = alike & fits & ~twice.to_numpy()
+        if not one.any():
+            return repeat
+        repeat[np.flatnonzero(dup)[one]] = by_id[one].duplicated().to_numpy()
+        n_inv = int(by_id[one].nunique())
+        self._note_once(f"{n_inv:,} invoices are printed once per receipt ({int(one.sum()):,} rows with the same number, "
+                        "customer, dates and amount): each is one invoice, and each row's amount received is a receipt "
+                        "of its own", f"{n_inv:,} 张发票每笔收款印一行（{int(one.sum()):,} 行的单据号、客户、日期和金额都相同）："
+                        "各算一张发票，每行的已收金额各算一笔收款")
+        return repeat
 
     def _instalments(self, inv: pd.DataFrame) -> pd.DataFrame:
         """In an export with no payments table, rows that share an invoice number, customer and invoice date

@@ -836,3 +836,31 @@ def test_an_invoice_row_above_the_first_contact_name_is_not_given_one(tmp_path):
     with pytest.raises(ck.LedgerError) as err:
         ck.load_ledger(f, date_format="%d/%m/%Y")
     assert "customer" in str(err.value)
+
+
+_PER_RECEIPT = "客户,单据编号,单据日期,到期日,价税合计,已收金额,收款日期\n{rows}乙公司,AR-2,2026-09-05,2026-10-05,500.00,,\n"
+_AR1 = "甲公司,AR-1,2026-09-01,2026-10-01,\"1,000.00\",{got},{on}\n"
+
+
+def test_an_invoice_printed_once_per_receipt_is_one_invoice_with_each_receipt(tmp_path):
+    f = tmp_path / "ar.csv"
+    f.write_text(_PER_RECEIPT.format(rows=_AR1.format(got="300.00", on="2026-10-05")
+                                     + _AR1.format(got="200.00", on="2026-10-20")), encoding="utf-8")
+    led = ck.load_ledger(f)
+    assert list(led.invoices["invoice_id"]) == ["AR-1", "AR-2"] and led.invoices["amount"].sum() == 1500
+    assert list(led.payments["amount"]) == [300.0, 200.0] and set(led.payments["invoice_id"]) == {"AR-1"}
+    assert any("printed once per receipt" in n for n in led.notes)
+    assert ck.aging(led, "2026-10-10").loc["甲公司", "1-30"] == 700        # only the first receipt by then
+    assert ck.aging(led, "2026-11-30").loc["甲公司", "31-60"] == 500
+
+
+@pytest.mark.parametrize("rows", [
+    _AR1.format(got="300.00", on="2026-10-05") * 2,                                      # the same row twice
+    _AR1.format(got="800.00", on="2026-10-05") + _AR1.format(got="700.00", on="2026-10-20"),   # more than 1,000
+])
+def test_repeated_invoice_rows_that_are_not_receipts_are_refused(tmp_path, rows):
+    f = tmp_path / "ar.csv"
+    f.write_text(_PER_RECEIPT.format(rows=rows), encoding="utf-8")
+    with pytest.raises(ck.LedgerError) as err:
+        ck.load_ledger(f)
+    assert "'AR-1' appears more than once" in str(err.value)
