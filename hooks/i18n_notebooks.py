@@ -93,6 +93,7 @@ def on_post_build(config, **kwargs):
     a ``zh`` pipeline breaks search in the browser.
     """
     site = Path(config["site_dir"])
+    _not_found_pages(site)
     _no_source_maps(site)
     _sitemaps(site, config["site_url"] or "/")
     index = site / "search" / "search_index.json"
@@ -114,6 +115,31 @@ def on_post_build(config, **kwargs):
         path.parent.mkdir(parents=True, exist_ok=True)
         part = {"config": data["config"], "docs": by_lang[lang]}
         path.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+_NOT_FOUND: dict[str, str] = {}
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    """Keep each language's 404 page as it is rendered (see :func:`_not_found_pages`)."""
+    if template_name == "404.html":
+        _NOT_FOUND[config["theme"]["language"]] = output
+    return output
+
+
+def _not_found_pages(site: Path) -> None:
+    """The Chinese 404 page at the site root, where a server serves it for any missing URL, and the
+    English one at ``en/404.html``.
+
+    Every language's build writes its ``404.html`` to the root and the English one comes last, so a
+    Chinese reader who followed a dead link met an English page."""
+    if "zh" not in _NOT_FOUND:
+        return
+    (site / "404.html").write_text(_NOT_FOUND["zh"], encoding="utf-8")
+    for lang, output in _NOT_FOUND.items():
+        if lang != "zh":
+            (site / lang).mkdir(parents=True, exist_ok=True)
+            (site / lang / "404.html").write_text(output, encoding="utf-8")
 
 
 _ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')

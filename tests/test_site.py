@@ -193,3 +193,29 @@ def test_terms_of_art_show_tooltips(built_site):
     for root in (built_site, built_site / "en"):
         html = (root / "techniques" / "17-track-and-analyse-receivables" / "index.html").read_text(encoding="utf-8")
         assert re.search(r'<abbr title="[^"]*Days Sales Outstanding[^"]*">DSO</abbr>', html)
+
+
+def test_each_language_has_its_own_404_page_at_the_right_place(built_site):
+    """A server shows /404.html for any missing address: the default (Chinese) one, with ways back in
+    the site; the English one is at /en/404.html. Both builds wrote to the root, and English came last."""
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.hrefs = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a" and dict(attrs).get("href", "").startswith("/"):
+                self.hrefs.append(dict(attrs)["href"])
+
+    zh = (built_site / "404.html").read_text(encoding="utf-8")
+    en = (built_site / "en" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in zh and "没有这个页面" in zh and "Page not found" in zh
+    assert '<html lang="en"' in en and "page not found" in en
+    for page in (zh, en):
+        parser = Links()
+        parser.feed(page.split('<article', 1)[1])
+        assert len(parser.hrefs) >= 5
+        for href in parser.hrefs:       # absolute from site_url ('/' here): each lands on a page
+            assert (built_site / href.lstrip("/") / "index.html").is_file(), href
