@@ -169,19 +169,20 @@ def _no_source_maps(site: Path) -> None:
 
 
 def _sitemaps(site: Path, site_url: str) -> None:
-    """``sitemap.xml`` for the Chinese pages and ``en/sitemap.xml`` for the English ones.
+    """``sitemap.xml`` for every page of both languages, and ``en/sitemap.xml`` for the English ones.
 
-    Material fetches the sitemap on every page for instant navigation; the one
-    mkdocs-static-i18n writes lists both languages with their alternates (115 kB).
-    One small sitemap per language says the same for a crawler (``hreflang`` alternates
-    are in each page's language menu) at a fifth of the weight."""
+    Material fetches the root sitemap on every page of either language (from ``config.base``)
+    and navigates instantly only to the pages it lists; the one mkdocs-static-i18n writes
+    adds every page's alternates (115 kB). Plain addresses say the same for a crawler
+    (``hreflang`` alternates are in each page's language menu) at a fraction of the weight.
+    javascripts/search-index.js points the addresses at wherever the site is served."""
     import gzip
 
     base = site_url.rstrip("/") + "/"
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
     pages = ["" if p == "." else p + "/" for p in pages]
     for lang, root in (("zh", site), ("en", site / "en")):
-        urls = [p for p in pages if p.startswith("en/") == (lang == "en")]
+        urls = [p for p in pages if lang == "zh" or p.startswith("en/")]
         body = "".join(f"<url><loc>{base}{p}</loc></url>\n" for p in urls)
         xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")

@@ -168,6 +168,31 @@ def test_language_switcher(desktop, server):
     assert "全部92招" in desktop.locator("h1").first.inner_text()
 
 
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_links_inside_the_site_navigate_without_a_reload(desktop, server, lang):
+    """Material's instant navigation swaps the page in place for the URLs its sitemap lists: in both
+    languages a link to another page keeps the window (and the marker set on it)."""
+    desktop.goto(server + lang + "/techniques/", wait_until="networkidle")
+    desktop.evaluate("() => { window.__stayed = true; }")
+    desktop.locator("article a[href*='25-prepare-a-script']").first.click()
+    desktop.wait_for_function("() => location.pathname.includes('25-prepare-a-script')")
+    desktop.wait_for_load_state("networkidle")
+    assert desktop.evaluate("() => window.__stayed === true"), f"{lang or 'zh'}: the link reloaded the page"
+    # a workbook page reached the same way is laid out as when opened directly: prompts hidden, chart drawn
+    desktop.goto(server + lang + "/syllabus/", wait_until="networkidle")
+    desktop.evaluate("() => { window.__stayed = true; }")
+    desktop.locator("article a[href$='notebooks/03-dso/']").first.click()
+    desktop.wait_for_function("() => location.pathname.endsWith('notebooks/03-dso/')")
+    img = desktop.locator(".jp-OutputArea-output img").first
+    img.scroll_into_view_if_needed()
+    desktop.wait_for_function("i => i.complete && i.naturalWidth > 100", arg=img.element_handle())
+    assert not desktop.locator(".jp-InputPrompt").first.is_visible(), "In [n]: prompts are shown"
+    prose = desktop.eval_on_selector_all(".jp-MarkdownCell", "els => els.map(e => e.innerText).join(' ')")
+    han, latin = len(re.findall(r"[\u3400-\u9fff]", prose)), len(re.findall(r"[A-Za-z]", prose))
+    assert (han < latin / 40) if lang else (han > latin / 4), "the workbook shows the other language"
+    assert desktop.evaluate("() => window.__stayed === true")
+
+
 def _search(pg, term: str) -> list[str]:
     """The result pages for ``term``, best first, as paths below the language root."""
     box = pg.locator("input.md-search__input")
