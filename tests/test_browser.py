@@ -257,6 +257,20 @@ def test_notebook_page_shows_one_language_and_its_chart(page, server):
         assert resolved == f"{PREFIX}{root}notebooks/student/03-dso.ipynb"
 
 
+@pytest.mark.parametrize("root", ["/", "/en/"])
+def test_workbook_tables_never_split_a_number(page, server, root):
+    """On a phone a wide table scrolls inside its cell; a number is never broken over two lines
+    (1042983.01 was shown as 104298 / 3.01), and the page itself does not scroll sideways."""
+    page.goto(server + root + "notebooks/01-ledger-and-aging/")
+    split = page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea-output td')].filter(td => {
+        const r = document.createRange(); r.selectNodeContents(td);
+        const tops = new Set([...r.getClientRects()].map(b => Math.round(b.top)));
+        return /^[-\\d.,%]+$/.test(td.innerText.trim()) && tops.size > 1; }).map(td => td.innerText)""")
+    assert split == [], f"numbers split over lines: {split[:5]}"
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1, f"the page scrolls sideways ({width} px)"
+
+
 def test_mermaid_diagram_renders_from_the_vendored_script(desktop, server):
     desktop.goto(server + "/")
     desktop.locator(".mermaid").first.scroll_into_view_if_needed()
