@@ -396,6 +396,13 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
     body.index = np.arange(last + 1, len(sheet.grid)) + sheet.first_row
     cmap = map_columns(names, table, (columns or {}).get(table))
     notes: list[str] = []
+    found = {}
+    dated = _dates_from_parts(sheet, last, body, cmap, table)
+    if dated is not None:
+        canon, note = dated
+        names.append(_PARTS)
+        found[canon] = _PARTS
+        notes.append(note)
     grouped = None
     if table == "invoices" and "customer" not in cmap.used:     # the customer found by the layout instead
         grouped = _customer_groups(body, cmap.used)
@@ -459,9 +466,61 @@ def read_table(sheet: _Sheet, table: str, header_row=None, columns: dict | None 
             body = body.drop(columns=n)
     if stray:
         raise LedgerError(stray)
-    info = {"export_date": export, "export_where": date_where, "unit": unit, "notes": notes,
-            "columns": {"customer": grouped} if grouped is not None else {}}
+    if grouped is not None:
+        found["customer"] = grouped
+    info = {"export_date": export, "export_where": date_where, "unit": unit, "notes": notes, "columns": found}
     return body, info
+
+
+_PARTS = "(date from 年/月/日)"
+_PART_NAMES = {"年": ("年", "年份", "year"), "月": ("月", "月份", "month"), "日": ("日", "day")}
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年(?:度)?|[.\-/]\s*(\d{1,2})\b)")
+
+
+def _dates_from_parts(sheet: _Sheet, last: int, body: pd.DataFrame, cmap, table: str):
+    """A 明细账 prints the date as 月 and 日 columns, the year above them (2026年度 in the title, or
+    2026年 over 月/日 in the header), sometimes in a 年 column. They are joined into one date column
+    when the table has none: ``(canonical name, note)``, or None. A year the file does not state,
+    or two years without the period that tells which months belong to which, is not guessed: the
+    missing date column is then reported as usual."""
+    canon = {"invoices": "invoice_date", "payments": "payment_date"}.get(table)
+    if canon is None or canon in cmap.used:
+        return None
+    keys = {header_key(c): c for c in body.columns}
+    cols = {part: next((keys[k] for k in names if k in keys), None) for part, names in _PART_NAMES.items()}
+    if cols["月"] is None or cols["日"] is None:
+        return None
+    month = pd.to_numeric(body[cols["月"]].map(_cell_text), errors="coerce")
+    day = pd.to_numeric(body[cols["日"]].map(_cell_text), errors="coerce")
+    if cols["年"] is not None:
+        year = pd.to_numeric(body[cols["年"]].map(_cell_text), errors="coerce")
+        source = Note(f"the '{cols['年']}' column", f"“{cols['年']}”列")
+    else:
+        above = " ".join(_cell_text(v) for r in range(last + 1) for v in sheet.grid.iloc[r])
+        fiscal = re.findall(r"((?:19|20)\d{2})\s*年度", above)     # 2026年度 wins over a printing date
+        marks = [(int(y), None) for y in fiscal] or \
+            [(int(y), int(m) if m else None) for y, m in _TITLE_YEAR.findall(above)]
+        years = sorted({y for y, _m in marks})
+        if len(years) == 1:
+            year = pd.Series(float(years[0]), index=body.index)
+        elif len(years) == 2 and years[1] == years[0] + 1 and any(y == years[0] and m for y, m in marks):
+            start = next(m for y, m in marks if y == years[0] and m)      # 2025.10-2026.03: Oct-Dec are 2025
+            year = pd.Series(np.where(month >= start, years[0], years[1]), index=body.index, dtype=float)
+        else:
+            return None
+        source = Note(f"the year {'/'.join(map(str, years))} above the header",
+                      f"表头上方写明的年份 {'/'.join(map(str, years))}")
+    ok = month.between(1, 12) & day.between(1, 31) & year.notna()
+    text = pd.Series("", index=body.index, dtype=object)
+    text[ok] = [f"{int(y):04d}-{int(m):02d}-{int(d):02d}" for y, m, d in zip(year[ok], month[ok], day[ok], strict=True)]
+    m_text, d_text = body[cols["月"]].map(_cell_text), body[cols["日"]].map(_cell_text)
+    odd = ~ok & m_text.ne("") & d_text.ne("")        # a heading such as 客户：… in 月 is not a date
+    text[odd] = (m_text + "月" + d_text + "日")[odd]      # refused by the ledger, as written
+    cmap.unused[:] = [h for h in cmap.unused if h not in (cols["年"], cols["月"], cols["日"])]
+    body[_PARTS] = text
+    parts = "/".join(c for c in (cols["年"], cols["月"], cols["日"]) if c)
+    return canon, Note(f"dates joined from the '{parts}' columns and {source}",
+                       f"日期由“{parts}”列和{V.say(source, 'zh')}合成")
 
 
 _BUCKET_WORDS = re.compile(r"current|未到期|未逾期|\d+\s*[-–~至]\s*\d+|over\s+\d+|\d+\s*\+|\bdays?\b|天|past\s*due|逾期|"

@@ -864,3 +864,31 @@ def test_repeated_invoice_rows_that_are_not_receipts_are_refused(tmp_path, rows)
     with pytest.raises(ck.LedgerError) as err:
         ck.load_ledger(f)
     assert "'AR-1' appears more than once" in str(err.value)
+
+
+_MONTH_DAY = "{title}{head}\n客户：甲公司,,,,,\n{rows}"
+
+
+@pytest.mark.parametrize("title,head,rows,dates", [
+    ("2025年度,,,,,\n打印日期：2026-01-08,,,,,\n", "月,日,凭证号,摘要,借方,余额", "12,20,记-1,销售,100.00,100.00\n",
+     ["2025-12-20"]),                                             # the fiscal year, not the printing date
+    ("期间：2025.11-2026.02,,,,,\n", "月,日,凭证号,摘要,借方,余额",
+     "11,20,记-1,销售,100.00,100.00\n01,05,记-2,销售,50.00,150.00\n", ["2025-11-20", "2026-01-05"]),
+    ("", "年,月,日,凭证号,借方,余额", "2024,3,9,记-1,100.00,100.00\n", ["2024-03-09"]),
+])
+def test_a_ledger_dated_by_month_and_day_columns_takes_its_year_from_the_file(tmp_path, title, head, rows, dates):
+    f = tmp_path / "ledger.csv"
+    f.write_text(_MONTH_DAY.format(title=title, head=head, rows=rows), encoding="utf-8")
+    led = ck.load_ledger(f, terms=30)
+    assert [f"{d:%Y-%m-%d}" for d in led.invoices["invoice_date"]] == dates
+    assert any("dates joined from" in n for n in led.notes)
+
+
+@pytest.mark.parametrize("title", ["应收账款明细账,,,,,\n", "2025年,,,,,\n2027年,,,,,\n"])
+def test_a_year_the_file_does_not_state_is_not_guessed(tmp_path, title):
+    f = tmp_path / "ledger.csv"
+    f.write_text(_MONTH_DAY.format(title=title, head="月,日,凭证号,摘要,借方,余额", rows="12,20,记-1,销售,100.00,100.00\n"),
+                 encoding="utf-8")
+    with pytest.raises(ck.LedgerError) as err:
+        ck.load_ledger(f, terms=30)
+    assert "invoice_date" in str(err.value)
