@@ -799,19 +799,20 @@ class Ledger:
         terms = None
         if "terms_days" in used:
             raw_terms = self._col(df, table, "terms_days")
-            terms = raw_terms.astype("float64") if pd.api.types.is_integer_dtype(raw_terms.dtype) else \
-                V.per_unique(raw_terms, lambda u: pd.to_numeric(
-                    u.astype("string").str.extract(r"(-?\d+)")[0], errors="coerce").astype("float64"))
-            bad = terms.isna().to_numpy() & ~V.blank(raw_terms) & ~skip
+            terms, month_end, readable = V.parse_terms(raw_terms)
+            bad = ~readable.to_numpy() & ~skip
             if "due_date" in used and bad.any():
-                # the due dates are given: terms that are codes (NT30, Z001) are simply not needed
+                # the due dates are given: terms that are codes (Z001) are simply not needed
                 self._maps[table].unused.append(used.pop("terms_days"))
                 terms = None
             else:
                 _flag(problems, bad, table, "terms_days", labels, lambda i: Note(
-                    f"cannot read {raw_terms.iloc[i]!r} as a number of days", f"无法把 {raw_terms.iloc[i]!r} 读成天数"))
+                    f"cannot read {raw_terms.iloc[i]!r} as payment terms (a number of days, Net 30, 2/10 net 30, "
+                    "Due on receipt, 月结30天): give the due dates instead, or map the days with --columns terms_days=…",
+                    f"无法把 {raw_terms.iloc[i]!r} 读成账期（天数、Net 30、2/10 net 30、Due on receipt、月结30天）："
+                    "请改为给出到期日，或用 --columns terms_days=… 指定天数列"))
                 out["terms_days"] = terms.astype("Int64")
-                derived = out["invoice_date"] + pd.to_timedelta(terms, unit="D")
+                derived = self._due_from_terms(out["invoice_date"], terms, month_end & ~pd.Series(skip, index=terms.index))
         if "due_date" not in used:
             _flag(problems, terms.isna().to_numpy() & ~skip, table, "terms_days", labels, _EMPTY)
             return derived
@@ -831,6 +832,16 @@ class Ledger:
               if terms is not None else Note("is empty (give --terms N to count it from the invoice date)",
                                              "是空的（可用 --terms N 从开票日推算）"))
         return due
+
+    def _due_from_terms(self, invoice_date: pd.Series, days: pd.Series, month_end: pd.Series) -> pd.Series:
+        """Due = invoice date + days, or for month-end terms (Net 30 EOM, 月结30天) the last day of the
+        invoice's month + days; a note says when the month-end rule was used."""
+        start = invoice_date.where(~month_end.to_numpy(), invoice_date + pd.offsets.MonthEnd(0))
+        if month_end.any():
+            self._note_once(f"{int(month_end.sum()):,} invoices have month-end terms (EOM, 月结): due = the last day of "
+                            "the invoice's month + the days", f"{int(month_end.sum()):,} 张发票是月结账期（EOM、月结）："
+                            "到期日 = 开票当月最后一天 + 天数")
+        return start + pd.to_timedelta(days, unit="D")
 
     def _row_kinds(self, df, labels, problems) -> np.ndarray:
         raw = self._col(df, "invoices", "kind")

@@ -451,6 +451,58 @@ def _amount_strings(u: pd.Series, decimal: str, scale: float) -> pd.Series:
     return u.map(one)
 
 
+# -- payment terms ---------------------------------------------------------------------------
+_TERMS_NOW = re.compile(r"^(due\s+(on|upon)\s+receipt|(up)?on\s+receipt|c\.?o\.?d\.?|cash(\s+on\s+delivery)?|"
+                        r"immediate(ly)?|prepaid|现结|现款|现金|款到发货|货到付款|即期|见票即付|即付)$")
+_TERMS_DAYS = [
+    re.compile(r"^(?:net|nt|n)\s*/?\s*(\d+)(?:\s*days?)?$"),                      # Net 30, NT30, n/30
+    re.compile(r"^(\d+)\s*(?:days?|d|天|日|天内(?:付款|付清|结清)?)?$"),             # 30, 30 days, 30天
+    re.compile(r"^(?:账期|信用期|付款期)\s*[:：]?\s*(\d+)\s*(?:天|日)?$"),
+    # early-payment discount, then the net days: 2/10 net 30, 1% 10 Net 30, 2/10, n/30
+    re.compile(r"^\d+(?:\.\d+)?\s*%?\s*/?\s*\d+\s*(?:days?)?\s*,?\s*(?:net|n)\s*/?\s*(\d+)(?:\s*days?)?$"),
+]
+_TERMS_MONTH_END = [
+    re.compile(r"^(?:net\s*)?(\d+)\s*(?:days?)?\s*(?:eom|end\s+of\s+(?:the\s+)?month)$"),   # Net 30 EOM
+    re.compile(r"^(?:eom|月结)\s*(\d+)\s*(?:天|日|days?)?$"),                                 # 月结30天, EOM 30
+    re.compile(r"^(?:net\s*)?eom()$"),                                                     # EOM: the month's end
+]
+
+
+def parse_terms(s: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Payment terms as written in a terms column: ``(days, from_month_end, readable)``.
+
+    ``30``, ``Net 30``, ``NT30``, ``30天``, ``2/10 net 30`` (the discount is not the due date: 30) give
+    30 days from the invoice date; ``Due on receipt``, ``COD``, ``现结``, ``货到付款`` give 0;
+    ``Net 30 EOM``, ``月结30天`` and ``EOM`` count from the end of the invoice's month. Anything else
+    (``Z001``, ``30/60/90``, ``月结``) is not read: a code's digits are not a number of days."""
+    if pd.api.types.is_numeric_dtype(s):
+        days = s.astype("float64")
+        return days, pd.Series(False, index=s.index), days.notna() | s.isna()
+
+    def one(v):
+        if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool):
+            return (float(v), False, True) if np.isfinite(v) else (np.nan, False, False)
+        t = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(v)).strip().lower())
+        if _TERMS_NOW.match(t):
+            return (0.0, False, True)
+        for rx in _TERMS_DAYS:
+            m = rx.match(t)
+            if m:
+                return (float(m.group(1)), False, True)
+        for rx in _TERMS_MONTH_END:
+            m = rx.match(t)
+            if m:
+                return (float(m.group(1) or 0), True, True)
+        return (np.nan, False, False)
+
+    codes, uniques = factorize(s)
+    done = [one(u) if str(u).strip() else (np.nan, False, True) for u in uniques] + [(np.nan, False, True)]
+    at = np.where(codes < 0, len(done) - 1, codes)      # the last entry: a blank cell
+    days, month_end, readable = (np.array([d[k] for d in done])[at] for k in range(3))
+    return (pd.Series(days, index=s.index, dtype="float64"), pd.Series(month_end, index=s.index, dtype=bool),
+            pd.Series(readable, index=s.index, dtype=bool))
+
+
 def to_cents(amounts: pd.Series) -> np.ndarray:
     """Amounts as integer cents (exact sums; no 4936.320000000001)."""
     return np.rint(amounts.to_numpy(dtype="float64") * 100).astype(np.int64)

@@ -892,3 +892,38 @@ def test_a_year_the_file_does_not_state_is_not_guessed(tmp_path, title):
     with pytest.raises(ck.LedgerError) as err:
         ck.load_ledger(f, terms=30)
     assert "invoice_date" in str(err.value)
+
+
+@pytest.mark.parametrize("written,days,month_end", [
+    ("Net 30", 30, False), ("NT30", 30, False), ("30天", 30, False), ("45 days", 45, False), ("n/60", 60, False),
+    ("2/10 Net 30", 30, False), ("1% 10 Net 45", 45, False), ("2/10, n/30", 30, False),   # the discount is not the term
+    ("Due on receipt", 0, False), ("COD", 0, False), ("现结", 0, False), ("货到付款", 0, False),
+    ("Net 30 EOM", 30, True), ("月结30天", 30, True), ("EOM", 0, True),
+])
+def test_payment_terms_as_erps_write_them(written, days, month_end):
+    from coursekit.values import parse_terms
+
+    d, m, ok = parse_terms(pd.Series([written]))
+    assert ok.iloc[0] and d.iloc[0] == days and bool(m.iloc[0]) is month_end
+
+
+@pytest.mark.parametrize("written", ["Z001", "30/60/90", "月结", "见票后", "2/10"])
+def test_terms_whose_digits_are_not_days_are_not_read(written):
+    """Taking the first number would make Z001 one day and 2/10 net 30 two days: a wrong due date."""
+    from coursekit.values import parse_terms
+
+    assert not parse_terms(pd.Series([written]))[2].iloc[0]
+
+
+def test_terms_give_due_dates_month_end_ones_from_the_end_of_the_month(tmp_path):
+    f = tmp_path / "ar.csv"
+    f.write_text("Customer,Invoice,Date,Terms,Amount\nAcme,1,2026-09-15,Net 30,100\nAcme,2,2026-09-15,Net 30 EOM,100\n"
+                 "Acme,3,2026-09-15,Due on receipt,100\nAcme,4,2026-09-15,2/10 Net 30,100\n", encoding="utf-8")
+    led = ck.load_ledger(f)
+    assert [f"{d:%Y-%m-%d}" for d in led.invoices["due_date"]] == ["2026-10-15", "2026-10-30", "2026-09-15",
+                                                                    "2026-10-15"]
+    assert any("month-end terms" in n for n in led.notes)
+    f.write_text("Customer,Invoice,Date,Terms,Amount\nAcme,1,2026-09-15,Z001,100\n", encoding="utf-8")
+    with pytest.raises(ck.LedgerError) as err:
+        ck.load_ledger(f)
+    assert "cannot read 'Z001' as payment terms" in str(err.value)
