@@ -1247,7 +1247,16 @@ class Ledger:
         has_ref = pos >= 0
         has_ref[~has_ref] = pay["invoice_id"][~has_ref].notna().to_numpy()   # named, but perhaps not found
         unknown = has_ref & (pos < 0)
+
+        def several(ref: str) -> bool:       # 'INV-1, INV-2': one receipt for several invoices
+            parts = [p.strip() for p in re.split(r"[,;/、，；\s]+", str(ref)) if p.strip()]
+            return len(parts) > 1 and bool(pd.Index(parts).isin(inv["invoice_id"]).all())
+
         _flag(problems, unknown, "payments", "invoice_id", pay["_row"].to_numpy(), lambda i: Note(
+            f"names several invoices ({pay['invoice_id'].iloc[i]}): coursekit cannot tell how much paid each; "
+            "give one row per invoice with its own amount", f"一笔收款写了几张发票（{pay['invoice_id'].iloc[i]}），"
+            "无法判断每张各付了多少：请每张发票一行，各写各的金额")
+            if several(pay["invoice_id"].iloc[i]) else Note(
             f"refers to invoice {pay['invoice_id'].iloc[i]!r}, which is not in the invoices",
             f"对应的单据 {pay['invoice_id'].iloc[i]!r} 不在发票表里"))
         ok = has_ref & (pos >= 0)

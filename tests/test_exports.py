@@ -927,3 +927,14 @@ def test_terms_give_due_dates_month_end_ones_from_the_end_of_the_month(tmp_path)
     with pytest.raises(ck.LedgerError) as err:
         ck.load_ledger(f)
     assert "cannot read 'Z001' as payment terms" in str(err.value)
+
+
+def test_a_receipt_naming_several_invoices_says_how_to_split_it():
+    inv = pd.DataFrame({"customer": ["甲", "甲"], "invoice_id": ["INV-1", "INV-2"], "invoice_date": ["2026-01-01"] * 2,
+                        "due_date": ["2026-02-01"] * 2, "amount": [100.0, 50.0]})
+    pay = pd.DataFrame({"invoice_id": ["INV-1, INV-2", "INV-9"], "payment_date": ["2026-02-05"] * 2, "amount": [150.0, 1.0]})
+    with pytest.raises(ck.LedgerError) as err:
+        ck.Ledger(inv, pay)
+    text = str(err.value)
+    assert "names several invoices (INV-1, INV-2)" in text and "one row per invoice" in text
+    assert "refers to invoice 'INV-9', which is not in the invoices" in text
