@@ -76,13 +76,15 @@ _INVOICES = {
     "credited": [["credited", "creditedamount", "creditnotes", "已折让", "折让金额", "红冲金额"]],
     "outstanding": [
         ["outstanding", "outstandingamount", "outstandingbalance", "openbalance", "openamount", "totalopenamount",
-         "openitemamount", "balance", "balancedue", "amountdue", "amountresidual", "residual", "residualamount",
-         "remaining", "remainingamount", "amountremaining", "未收金额", "未收", "未收款", "未收款金额", "余额", "应收余额",
-         "本币余额", "未核销金额", "欠款", "欠款金额", "剩余金额", "尚欠金额", "未回款金额", "待收金额", "期末余额",
+         "openitemamount", "balancedue", "amountdue", "amountresidual", "residual", "residualamount",
+         "remaining", "remainingamount", "amountremaining", "未收金额", "未收", "未收款", "未收款金额", "应收余额",
+         "未核销金额", "欠款", "欠款金额", "剩余金额", "尚欠金额", "未回款金额", "待收金额",
          "amountoutstanding", "openamt", "openbal", "balanceamt", "未核销", "未回款", "未收回", "未结清金额",
          "open", "lefttopay", "baldue", "amtdue", "dueamount", "amountdueremaining", "remainingamount",
          "invoiceamountdue", "unpaidamount", "unpaid", "未清金额", "未清", "未付金额", "未结余额", "未结金额", "未付",
          "应收未收", "remainingbalance", "netamountdue"],
+        # a bare balance may be a customer's running balance: the open amount of each row wins beside it
+        ["balance", "余额", "本币余额", "期末余额"],
         ["原币余额"],
     ],
     "settled_date": [

@@ -918,6 +918,10 @@ class Ledger:
         use = ("set against their customer's invoices in the order they fell due", "按到期先后冲抵该客户的发票") \
             if self._statement else ("shown as unapplied credits of their customers, never set against an invoice",
                                      "作为客户的未核销收款列示，不会自动冲抵任何发票")
+        if not n:        # every payment or credit row is already in the open amounts of the invoices
+            self._note_once(f"{applied:,} payment or credit rows are fully applied (nothing left open on them): "
+                            "they add nothing", f"{applied:,} 行收款或贷项已全部核销（没有未核销余额），不再计入")
+            return credits
         self._note_once(f"{n:,} rows are credits, not invoices (negative amount, a payment or credit memo, or a "
                         f"receipt-only line), {total} in all: {use[0]}"
                         + (f"; {applied:,} fully applied credit rows add nothing" if applied else ""),
